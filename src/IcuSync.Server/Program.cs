@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
-await app.RunAsync();
+using IcuSync.Server.Hosting;
+
+// `icusync` is the one command-line program: the server, the stdio MCP server, the sandbox and the offline tools.
+return await IcuSyncCommandLine.RunAsync(args);

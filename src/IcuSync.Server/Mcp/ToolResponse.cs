@@ -1,0 +1,21 @@
+using System.Text.Json;
+using ModelContextProtocol.Protocol;
+
+namespace IcuSync.Server.Mcp;
+
+/// <summary>
+/// A tool result as every client can show it: structured content (matching the tool's output schema)
+/// plus a short human-readable text, because some clients display only one of the two.
+/// </summary>
+public static class ToolResponse
+{
+    public static CallToolResult From<T>(T structured, string text)
+    {
+        var element = JsonSerializer.SerializeToElement(structured, IcuJson.Options);
+        return new CallToolResult
+        {
+            StructuredContent = element,
+            Content = [new TextContentBlock { Text = text }],
+        };
+    }
+}
