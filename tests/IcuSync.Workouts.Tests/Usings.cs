@@ -1,1 +1,1 @@
-namespace IcuSync.Workouts.Tests;
+global using IcuSync.Workouts;

@@ -1,4 +1,5 @@
 using IcuSync.Server.Accounts;
+using IcuSync.Server.Data;
 using IcuSync.Server.Cli;
 
 namespace IcuSync.Server.Hosting;
@@ -13,7 +14,7 @@ public static class AdminHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddIcuSyncServices(builder.Configuration);
         using var host = builder.Build();
-        await host.Services.InitializeIcuSyncDatabaseAsync(cancellationToken);
+        await host.Services.MigrateIcuSyncDatabaseAsync(cancellationToken);
         return await AdminCommand.RunAsync(host.Services, args, Console.Out, Console.Error, cancellationToken);
     }
 }

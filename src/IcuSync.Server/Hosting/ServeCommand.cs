@@ -13,7 +13,7 @@ public static class ServeCommand
             await Console.Out.WriteLineAsync($"Demo mode: Intervals.icu sandbox at {server.Sandbox.BaseAddress}");
             foreach (var demo in server.DemoUrls)
             {
-                await Console.Out.WriteLineAsync($"MCP URL ({demo.Who}): {demo.Url}");
+                await Console.Out.WriteLineAsync($"MCP URL ({demo.Who}): {demo.McpUrl}");
             }
         }
 

@@ -1,8 +1,10 @@
 using IcuSync.Intervals;
 using IcuSync.Sandbox;
 using IcuSync.Server.Accounts;
+using IcuSync.Server.Data;
 using IcuSync.Server.Coaching;
 using IcuSync.Server.Mcp;
+using IcuSync.Server.Web;
 
 namespace IcuSync.Server.Hosting;
 
@@ -65,14 +67,23 @@ public static class ServerApp
             builder.Configuration["Intervals:Sandbox"] = "true";
         }
 
+        if (string.IsNullOrWhiteSpace(builder.Configuration["PublicBaseUrl:BaseUrl"]))
+        {
+            var listen = builder.Configuration["urls"] ?? DefaultUrl;
+            builder.Configuration["PublicBaseUrl:BaseUrl"] = listen.Split(';')[0].TrimEnd('/');
+        }
+
         builder.Services.AddIcuSyncServices(builder.Configuration);
+        builder.Services.AddIcuSyncWeb(builder.Configuration);
         builder.Services.AddIcuSyncMcpServer().WithHttpTransport(options => options.Stateless = true);
 
         var app = builder.Build();
-        await app.Services.InitializeIcuSyncDatabaseAsync(cancellationToken);
+        await app.Services.MigrateIcuSyncDatabaseAsync(cancellationToken);
+        app.UseIcuSyncWeb();
         app.UseMiddleware<McpTokenMiddleware>();
         app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
         app.MapMcp("/mcp/{token}");
+        app.MapIcuSyncWeb();
 
         await app.StartAsync(cancellationToken);
 
@@ -80,7 +91,7 @@ public static class ServerApp
         if (sandbox is not null)
         {
             using var scope = app.Services.CreateScope();
-            demo = await scope.ServiceProvider.GetRequiredService<IDemoSeeder>().SeedAsync(cancellationToken);
+            demo = (await scope.ServiceProvider.GetRequiredService<IDemoSeeder>().SeedAsync(cancellationToken)).Principals;
         }
 
         return new RunningServer(app, sandbox, demo);

@@ -1,0 +1,59 @@
+using IcuSync.Server.Data;
+using IcuSync.Server.Email;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IcuSync.Server.Accounts;
+
+/// <summary>Registers persistence, Data Protection, email and the account services.</summary>
+public static class AccountsSetup
+{
+    /// <summary>
+    /// Adds the database (section <c>Database</c>), Data Protection with keys in that database, email (section <c>Smtp</c>),
+    /// the account options (section <c>Accounts</c>, key <c>PublicBaseUrl</c>), all validated at start-up, and the
+    /// account services, <see cref="IPrincipalResolver"/>, <see cref="IAthleteCredentials"/>, <see cref="IAthleteSelection"/>
+    /// and <see cref="IDemoSeeder"/>. A <see cref="TimeProvider"/>, <see cref="IEmailSender"/> or <see cref="ICoachRosterSource"/>
+    /// registered before this call is kept.
+    /// </summary>
+    public static IServiceCollection AddIcuSyncAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddOptions<AccountsOptions>().Bind(configuration.GetSection(AccountsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountsOptions>, AccountsOptionsValidator>();
+        services.AddOptions<PublicUrlOptions>()
+            .Configure(o => o.BaseUrl = configuration[PublicUrlOptions.ConfigurationKey] is { Length: > 0 } url ? url : o.BaseUrl)
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PublicUrlOptions>, PublicUrlOptionsValidator>();
+
+        services.TryAddSingleton<IDbContextFactory<IcuSyncDbContext>, IcuSyncDbContextFactory>();
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<IcuSyncDbContext>>().CreateDbContext());
+        services.AddDataProtection()
+            .SetApplicationName("IcuSync")
+            .PersistKeysToDbContext<IcuSyncDbContext>();
+
+        services.TryAddSingleton<IEmailSender, ConfiguredEmailSender>();
+        services.TryAddSingleton<AccountEmails>();
+        services.TryAddSingleton<AccountSecrets>();
+        services.TryAddSingleton<McpUrls>();
+        services.TryAddSingleton<AthleteAccountService>();
+        services.TryAddSingleton<McpTokenService>();
+        services.TryAddSingleton<CoachInviteService>();
+        services.TryAddSingleton<CoachTokenRequests>();
+        services.TryAddSingleton<DirectCoachRosters>();
+        services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<IPrincipalResolver, TokenPrincipalResolver>();
+        services.TryAddSingleton<IAthleteCredentials, StoredAthleteCredentials>();
+        services.TryAddSingleton<IAthleteSelection, StoredAthleteSelection>();
+        services.TryAddSingleton<IDemoSeeder, DemoSeeder>();
+        services.TryAddSingleton<ICoachRosterSource, IntervalsCoachRosterSource>();
+        return services;
+    }
+}

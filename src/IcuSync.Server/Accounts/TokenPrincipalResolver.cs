@@ -1,0 +1,208 @@
+using IcuSync.Intervals;
+using IcuSync.Server.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IcuSync.Server.Accounts;
+
+/// <summary>
+/// Resolves tokens by the SHA-256 of their text: the database never sees a token, and a guess that shares a prefix with
+/// a real token has a digest unrelated to the real one, so index lookups reveal nothing about how close a guess was.
+/// </summary>
+internal sealed class TokenPrincipalResolver(
+    IDbContextFactory<IcuSyncDbContext> dbFactory,
+    DirectCoachRosters rosters,
+    IOptions<AccountsOptions> options,
+    TimeProvider time) : IPrincipalResolver
+{
+    public async Task<ResolvedPrincipal?> ResolveAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!AccountSecrets.HasTokenShape(token))
+        {
+            return null;
+        }
+
+        var hash = AccountSecrets.Hash(token);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.McpTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, cancellationToken);
+        if (row is null || !AccountSecrets.DigestsEqual(row.Hash, hash) || row.RevokedAt is not null)
+        {
+            return null;
+        }
+
+        var resolved = row.Kind switch
+        {
+            McpTokenKind.Athlete => await AthleteAsync(db, row, cancellationToken),
+            McpTokenKind.InvitedCoach => await InvitedCoachAsync(db, row, cancellationToken),
+            _ => await DirectCoachAsync(db, row, cancellationToken),
+        };
+        if (resolved is null)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var threshold = now - options.Value.LastUsedResolution;
+        if (row.LastUsedAt is not { } lastUsed || lastUsed <= threshold)
+        {
+            await db.McpTokens
+                .Where(t => t.Id == row.Id && (t.LastUsedAt == null || t.LastUsedAt <= threshold))
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        }
+
+        var (kind, name, athletes) = resolved.Value;
+        var selected = athletes.Any(a => a.AthleteId == row.SelectedAthleteId) ? row.SelectedAthleteId : null;
+        return new ResolvedPrincipal(row.Id, kind, name, athletes, selected);
+    }
+
+    private static async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> AthleteAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
+    {
+        var account = await db.AthleteAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == row.AthleteAccountId, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        IReadOnlyList<ReachableAthlete> athletes = account.IntervalsAthleteId is { } id ? [Self(id, account.Name)] : [];
+        return (PrincipalKind.Athlete, account.Name, athletes);
+    }
+
+    private static async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> InvitedCoachAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
+    {
+        var invites = await db.CoachInvites.AsNoTracking()
+            .Where(i => i.InvitedCoachId == row.InvitedCoachId)
+            .Select(i => new
+            {
+                i.IsOwnCoachEmail,
+                Tools = i.Grants.Select(g => g.Tool).ToList(),
+                i.AthleteAccount!.IntervalsAthleteId,
+                i.AthleteAccount.Name,
+                i.AthleteAccount.Plan,
+            })
+            .ToListAsync(cancellationToken);
+
+        // The athlete holds the subscription: invites of an account whose plan lapsed stop reaching its data.
+        var athletes = invites
+            .Where(i => i.Plan == PlanStatus.Active && i.IntervalsAthleteId is not null)
+            .Select(i => i.IsOwnCoachEmail
+                ? Self(i.IntervalsAthleteId!, i.Name)
+                : new ReachableAthlete(i.IntervalsAthleteId!, i.Name, false, Known(i.Tools), false, GrantSources.Athlete))
+            .OrderByDescending(a => a.IsSelf).ThenBy(a => a.Name, StringComparer.Ordinal)
+            .ToList();
+        var own = invites.FirstOrDefault(i => i.IsOwnCoachEmail);
+        return (PrincipalKind.InvitedCoach, own is null ? "Invited coach" : $"{own.Name} (coach)", athletes);
+    }
+
+    private async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> DirectCoachAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
+    {
+        var account = await db.AthleteAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == row.AthleteAccountId, cancellationToken);
+        if (account is null)
+        {
+            return null;
+        }
+
+        if (!account.DirectCoach || account.Plan != PlanStatus.Active || account.CredentialKind == CredentialKind.None)
+        {
+            return (PrincipalKind.DirectCoach, account.Name, []);
+        }
+
+        var roster = await rosters.EnsureFreshAsync(db, account, cancellationToken);
+        return (PrincipalKind.DirectCoach, account.Name, DirectCoachAthletes(account, roster.Athletes));
+    }
+
+    internal static List<ReachableAthlete> DirectCoachAthletes(AthleteAccount account, IReadOnlyList<CoachRosterAthlete> roster)
+    {
+        var athletes = new List<ReachableAthlete>();
+        if (account.IntervalsAthleteId is { } selfId)
+        {
+            athletes.Add(Self(selfId, account.Name));
+        }
+
+        foreach (var entry in roster.Where(r => r.AthleteId != account.IntervalsAthleteId).OrderBy(r => r.Name, StringComparer.Ordinal))
+        {
+            if (entry.Permission == RosterPermission.Write)
+            {
+                athletes.Add(new ReachableAthlete(entry.AthleteId, entry.Name, false, ToolCatalog.AllSet, true, GrantSources.IntervalsCoachAccess));
+            }
+            else if (entry.Permission == RosterPermission.Read)
+            {
+                athletes.Add(new ReachableAthlete(entry.AthleteId, entry.Name, false, ToolCatalog.ReadSet, false, GrantSources.IntervalsCoachAccess));
+            }
+        }
+
+        return athletes;
+    }
+
+    private static ReachableAthlete Self(string athleteId, string name) =>
+        new(athleteId, name, true, ToolCatalog.AllSet, true, GrantSources.Athlete);
+
+    // Grant rows are validated on write; filtering again keeps a renamed or retired tool from lingering.
+    private static IReadOnlySet<string> Known(IEnumerable<string> tools) =>
+        tools.Where(ToolCatalog.IsGrantable).ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Looks up the credential for a principal's athlete, re-checking from the database that the token is live and still
+/// reaches the athlete, so authorisation holds where the data is read.
+/// </summary>
+internal sealed class StoredAthleteCredentials(
+    IDbContextFactory<IcuSyncDbContext> dbFactory,
+    AccountSecrets secrets) : IAthleteCredentials
+{
+    public async Task<IntervalsCredential?> GetForAsync(ResolvedPrincipal principal, string athleteId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        if (string.IsNullOrEmpty(athleteId) || !principal.Athletes.Any(a => a.AthleteId == athleteId))
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var token = await db.McpTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Id == principal.TokenId && t.RevokedAt == null, cancellationToken);
+        if (token is null)
+        {
+            return null;
+        }
+
+        AthleteAccount? holder;
+        switch (token.Kind)
+        {
+            case McpTokenKind.Athlete:
+                holder = await db.AthleteAccounts.AsNoTracking()
+                    .FirstOrDefaultAsync(a => a.Id == token.AthleteAccountId && a.IntervalsAthleteId == athleteId, cancellationToken);
+                break;
+            case McpTokenKind.InvitedCoach:
+                holder = await db.CoachInvites.AsNoTracking()
+                    .Where(i => i.InvitedCoachId == token.InvitedCoachId
+                        && i.AthleteAccount!.IntervalsAthleteId == athleteId
+                        && i.AthleteAccount.Plan == PlanStatus.Active)
+                    .Select(i => i.AthleteAccount)
+                    .FirstOrDefaultAsync(cancellationToken);
+                break;
+            default:
+                var coach = await db.AthleteAccounts.AsNoTracking()
+                    .FirstOrDefaultAsync(a => a.Id == token.AthleteAccountId && a.DirectCoach && a.Plan == PlanStatus.Active, cancellationToken);
+                var reaches = coach is not null
+                    && (coach.IntervalsAthleteId == athleteId
+                        || await db.RosterEntries.AnyAsync(
+                            r => r.CoachAccountId == coach.Id && r.AthleteId == athleteId && r.Permission != RosterPermission.None,
+                            cancellationToken));
+                holder = reaches ? coach : null;
+                break;
+        }
+
+        return holder is null ? null : secrets.UnprotectCredential(holder.CredentialKind, holder.ProtectedCredential, holder.CredentialScopes);
+    }
+}
+
+/// <summary>Persists the select_athlete choice on the token row.</summary>
+internal sealed class StoredAthleteSelection(IDbContextFactory<IcuSyncDbContext> dbFactory) : IAthleteSelection
+{
+    public async Task SelectAsync(Guid tokenId, string athleteId, CancellationToken cancellationToken)
+    {
+        var id = string.IsNullOrWhiteSpace(athleteId) ? null : athleteId.Trim();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.McpTokens.Where(t => t.Id == tokenId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.SelectedAthleteId, id), cancellationToken);
+    }
+}

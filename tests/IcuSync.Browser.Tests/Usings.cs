@@ -1,0 +1,1 @@
+namespace IcuSync.Browser.Tests;
