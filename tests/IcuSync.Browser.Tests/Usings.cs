@@ -1,1 +1,5 @@
+global using Microsoft.Extensions.Configuration;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Logging;
+
 namespace IcuSync.Browser.Tests;

@@ -8,7 +8,7 @@ namespace IcuSync.Analytics.Cli;
 /// (power-duration points → CP model), <c>hrv</c> (daily RMSSD → 7-day rollup and baseline band) and <c>plateau</c>
 /// (daily CTL → plateau verdict). Results go to standard output (JSON; <c>stream</c> prints a table unless
 /// <c>--json</c> is given). Exit codes: 0 success; 2 bad input or usage, with one line on standard error naming the
-/// row and column (or the option) and how to fix it.
+/// row and column (or the option) and how to fix it; 1 for an internal error, also one line.
 /// </remarks>
 public static class AnalyzeCommand
 {
@@ -18,6 +18,9 @@ public static class AnalyzeCommand
     /// <summary>The exit code for bad input or usage.</summary>
     public const int BadInput = 2;
 
+    /// <summary>The exit code for a bug in the command itself (reported in one line, without a stack trace).</summary>
+    public const int InternalError = 1;
+
     private const string Usage = """
         usage: icusync analyze stream FILE.csv [--ftp W] [--cp W --w-prime J] [--lthr BPM --max-hr BPM --resting-hr BPM --sex male|female]
                                                [--threshold-pace M:SS/km] [--power-zones 55,75,...|--power-zone-watts 150,230,...]
@@ -26,7 +29,7 @@ public static class AnalyzeCommand
                icusync analyze cp FILE.csv [--model 2p-hyperbolic|2p-linear|3p]   (columns secs,watts)
                icusync analyze hrv FILE.csv           (columns date,rmssd)
                icusync analyze plateau FILE.csv       (columns date,ctl)
-        FILE may be - to read standard input. Exit codes: 0 success, 2 bad input.
+        FILE may be - to read standard input. Exit codes: 0 success, 2 bad input, 1 internal error.
         """;
 
     /// <summary>Runs the command.</summary>
@@ -34,7 +37,7 @@ public static class AnalyzeCommand
     /// <param name="stdin">Read when FILE is "-".</param>
     /// <param name="stdout">Receives the result.</param>
     /// <param name="stderr">Receives the one-line error on bad input.</param>
-    /// <returns>0 on success, 2 on bad input or usage.</returns>
+    /// <returns>0 on success, 2 on bad input or usage, 1 on an internal error.</returns>
     public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -47,7 +50,7 @@ public static class AnalyzeCommand
             return BadInput;
         }
 
-        if (args[0] is "--help" or "-h" or "help")
+        if (args[0] is "help" || args.Any(a => a is "--help" or "-h"))
         {
             stdout.WriteLine(Usage);
             return Success;
@@ -55,15 +58,26 @@ public static class AnalyzeCommand
 
         var command = args[0];
         string? error;
-        var ok = command switch
+        bool ok;
+        try
         {
-            "stream" => StreamCommand.Run(args, stdin, stdout, out error),
-            "load" => DailyCommands.RunLoad(args, stdin, stdout, out error),
-            "cp" => CpCommand.Run(args, stdin, stdout, out error),
-            "hrv" => DailyCommands.RunHrv(args, stdin, stdout, out error),
-            "plateau" => DailyCommands.RunPlateau(args, stdin, stdout, out error),
-            _ => Unknown(command, out error),
-        };
+            ok = command switch
+            {
+                "stream" => StreamCommand.Run(args, stdin, stdout, out error),
+                "load" => DailyCommands.RunLoad(args, stdin, stdout, out error),
+                "cp" => CpCommand.Run(args, stdin, stdout, out error),
+                "hrv" => DailyCommands.RunHrv(args, stdin, stdout, out error),
+                "plateau" => DailyCommands.RunPlateau(args, stdin, stdout, out error),
+                _ => Unknown(command, out error),
+            };
+        }
+#pragma warning disable CA1031 // A command-line user gets one line, never a stack trace, even for a bug of ours.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"icusync analyze {command}: internal error ({e.GetType().Name}); please report it with the input file");
+            return InternalError;
+        }
 
         if (ok)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IcuSync.Sandbox.Data;
 
 namespace IcuSync.Sandbox.Analysis;
@@ -37,6 +38,7 @@ internal sealed record ActivityMetrics
     public int Calories { get; init; }
     public IReadOnlyList<string> IntervalSummary { get; init; } = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ActivityMetrics Compute(ActivityPlan plan, BlockProfile profile, Thresholds t)
     {
         var n = profile.Count;
@@ -51,7 +53,8 @@ internal sealed record ActivityMetrics
         {
             distance += profile.Speed[b] * secs;
             maxSpeed = Math.Max(maxSpeed, profile.Speed[b]);
-            speed4 += Math.Pow(profile.Speed[b], 4);
+            var s2 = profile.Speed[b] * profile.Speed[b];
+            speed4 += s2 * s2;
         }
 
         double? gain = null, loss = null, avgAlt = null, minAlt = null, maxAlt = null;
@@ -88,7 +91,7 @@ internal sealed record ActivityMetrics
         var maxHr = t.MaxHr ?? plan.Physiology.MaxHr;
         for (var b = 0; b < n; b++)
         {
-            var mean = profile.Hr[b] + (0.45 * (profile.Hr[b + 1] - profile.Hr[b]));
+            var mean = profile.Hr[b] + (BlockProfile.HrWeight * (profile.Hr[b + 1] - profile.Hr[b]));
             hrSum += mean;
             hrMax = Math.Max(hrMax, Math.Max(profile.Hr[b], profile.Hr[b + 1]));
             var reserve = Math.Clamp((mean - t.RestingHr) / (maxHr - t.RestingHr), 0, 1);
@@ -154,7 +157,7 @@ internal sealed record ActivityMetrics
             }
 
             zoneTimes = [.. perZone.Select((s, i) => new SandboxZoneTime($"Z{i + 1}", s)), new SandboxZoneTime("SS", sweet)];
-            decoupling = Decouple(power.Select(p => (double)p).ToArray(), profile);
+            decoupling = Decouple(Array.ConvertAll(power, p => (double)p), profile);
         }
         else if (plan.Family != SportFamily.Ride && t.ThresholdSpeed is { } threshold)
         {
@@ -213,25 +216,26 @@ internal sealed record ActivityMetrics
         };
     }
 
-    /// <summary>Normalized power over 10 s blocks with a 30 s (three-block) rolling mean.</summary>
+    /// <summary>Normalized power: each 30 s block is one rolling-average value.</summary>
     private static double Normalized(int[] power)
     {
-        if (power.Length < 3)
+        if (power.Length == 0)
         {
-            return power.Length == 0 ? 0 : power.Average();
+            return 0;
         }
 
         double sum4 = 0;
-        for (var k = 2; k < power.Length; k++)
+        foreach (var p in power)
         {
-            var rolling = (power[k - 2] + power[k - 1] + power[k]) / 3.0;
-            sum4 += rolling * rolling * rolling * rolling;
+            double p2 = p * p;
+            sum4 += p2 * p2;
         }
 
-        return Math.Pow(sum4 / (power.Length - 2), 0.25);
+        return Math.Pow(sum4 / power.Length, 0.25);
     }
 
     /// <summary>Output-to-heart-rate drift between the two halves, percent (positive = HR drifted up).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double? Decouple(double[] output, BlockProfile profile)
     {
         var half = output.Length / 2;
@@ -246,7 +250,7 @@ internal sealed record ActivityMetrics
             for (var b = from; b < to; b++)
             {
                 o += output[b];
-                h += profile.Hr[b] + (0.45 * (profile.Hr[b + 1] - profile.Hr[b]));
+                h += profile.Hr[b] + (BlockProfile.HrWeight * (profile.Hr[b + 1] - profile.Hr[b]));
             }
 
             return o / h;

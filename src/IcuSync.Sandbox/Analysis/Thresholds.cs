@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace IcuSync.Sandbox.Analysis;
 
 /// <summary>The sport-settings values an analysis needs (FTP W, LTHR bpm, threshold speed m/s, zone tops).</summary>
@@ -28,6 +30,7 @@ internal sealed record Thresholds(
         athlete.IcuWeight);
 
     /// <summary>1-based zone whose top (inclusive) is the first at or above <paramref name="percent"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int ZoneOf(double percent, IReadOnlyList<int> tops)
     {
         for (var z = 0; z < tops.Count; z++)

@@ -17,7 +17,7 @@ internal enum SportFamily
 }
 
 /// <summary>A constant-effort part of a generated activity. <see cref="Intensity"/> is a fraction of FTP
-/// (rides) or of threshold speed (runs, swims). <see cref="Secs"/> is a multiple of 10.</summary>
+/// (rides) or of threshold speed (runs, swims). <see cref="Secs"/> is a multiple of <see cref="BlockProfile.BlockSecs"/>.</summary>
 internal readonly record struct PlanSegment(int Secs, double Intensity, SegmentKind Kind);
 
 /// <summary>The athlete's physiology at the time of the activity.</summary>

@@ -1,13 +1,18 @@
+using System.Runtime.CompilerServices;
+
 namespace IcuSync.Sandbox.Data;
 
 /// <summary>
-/// A generated activity at 10-second resolution. Summaries are computed from the blocks; the 1 Hz streams expand
+/// A generated activity at 30-second resolution. Summaries are computed from the blocks; the 1 Hz streams expand
 /// each block with zero-sum noise pairs, so stream averages (power, cadence, speed, distance) match the summary
 /// exactly and heart rate to within rounding.
 /// </summary>
 internal sealed class BlockProfile
 {
-    public const int BlockSecs = 10;
+    public const int BlockSecs = 30;
+
+    /// <summary>Mean position of a block's samples between its two HR nodes (samples j/30 for j = 0…29).</summary>
+    public const double HrWeight = (BlockSecs - 1) / (2.0 * BlockSecs);
 
     private BlockProfile(int count)
     {
@@ -41,6 +46,7 @@ internal sealed class BlockProfile
 
     public int Samples => Count * BlockSecs;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static BlockProfile Build(ActivityPlan plan)
     {
         var count = plan.Segments.Sum(s => s.Secs) / BlockSecs;
@@ -74,7 +80,7 @@ internal sealed class BlockProfile
             {
                 if (plan.Outdoor && plan.Family != SportFamily.Swim)
                 {
-                    grade = Math.Clamp((grade * 0.96) + (rng.Gaussian() * 0.0045), -0.07, 0.085);
+                    grade = Math.Clamp((grade * 0.9) + (rng.Gaussian() * 0.0075), -0.07, 0.085);
                 }
 
                 double effort;
@@ -138,7 +144,7 @@ internal sealed class BlockProfile
                 }
 
                 target = Math.Clamp(target, phys.RestingHr + 12, phys.MaxHr - 1);
-                hr += (target - hr) * 0.283;
+                hr += (target - hr) * 0.63;
                 profile.Hr[block + 1] = Math.Round(hr, 1);
             }
         }

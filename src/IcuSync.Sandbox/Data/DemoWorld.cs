@@ -81,33 +81,67 @@ internal static class DemoWorld
 
     public static SandboxData Generate(int seed, DateOnly today, int historyDays)
     {
+        // Athletes are independent (own random stream, own id ranges), so they are generated in parallel.
+        var parts = new SandboxData[Specs.Length];
+        Parallel.For(0, Specs.Length, i => parts[i] = GenerateAthlete(Specs[i], seed, today, historyDays));
         var data = new SandboxData { Today = today };
-        var stamp = new DateTimeOffset(today.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero);
-        var eventId = 48_100_001;
-        var workoutId = 700_001;
-
-        foreach (var spec in Specs)
+        foreach (var part in parts)
         {
-            var rng = new DeterministicRandom(DeterministicRandom.Mix((ulong)(uint)seed, (ulong)(spec.Index + 1)));
-            var athlete = BuildAthlete(spec);
-            data.Athletes.Add(athlete);
-            data.ApiKeys[spec.ApiKey] = spec.Id;
-            var settings = BuildSportSettings(spec, stamp);
-            data.SportSettings[spec.Id] = settings;
-            var gear = BuildGear(spec);
+            data.Athletes.AddRange(part.Athletes);
+            foreach (var (key, value) in part.ApiKeys)
+            {
+                data.ApiKeys[key] = value;
+            }
 
-            var occurrences = GenerateHistory(spec, athlete, settings, gear, seed, today, historyDays, rng, data);
-            GenerateStravaStubs(spec, today, historyDays, rng, data);
-            var wellness = GenerateWellness(spec, settings, today, historyDays, rng, data);
-            data.Wellness[spec.Id] = wellness;
-            ApplyFitnessToActivities(spec.Id, wellness, data);
+            foreach (var (key, value) in part.SportSettings)
+            {
+                data.SportSettings[key] = value;
+            }
 
-            eventId = GenerateEvents(spec, settings, occurrences, today, historyDays, stamp, rng, eventId, data);
-            workoutId = GenerateLibrary(spec, settings, stamp, workoutId, data);
-            data.Gear.AddRange(FinishGear(spec, gear, today, data));
+            foreach (var (key, value) in part.Wellness)
+            {
+                data.Wellness[key] = value;
+            }
+
+            foreach (var (key, value) in part.Plans)
+            {
+                data.Plans[key] = value;
+            }
+
+            data.Activities.AddRange(part.Activities);
+            data.Events.AddRange(part.Events);
+            data.Folders.AddRange(part.Folders);
+            data.Workouts.AddRange(part.Workouts);
+            data.Gear.AddRange(part.Gear);
         }
 
-        AddCoach(data, stamp);
+        AddCoach(data, Stamp(today));
+        return data;
+    }
+
+    private static DateTimeOffset Stamp(DateOnly today) => new(today.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero);
+
+    private static SandboxData GenerateAthlete(Spec spec, int seed, DateOnly today, int historyDays)
+    {
+        var data = new SandboxData { Today = today };
+        var stamp = Stamp(today);
+        var rng = new DeterministicRandom(DeterministicRandom.Mix((ulong)(uint)seed, (ulong)(spec.Index + 1)));
+        var athlete = BuildAthlete(spec);
+        data.Athletes.Add(athlete);
+        data.ApiKeys[spec.ApiKey] = spec.Id;
+        var settings = BuildSportSettings(spec, stamp);
+        data.SportSettings[spec.Id] = settings;
+        var gear = BuildGear(spec);
+
+        var occurrences = GenerateHistory(spec, athlete, settings, gear, seed, today, historyDays, rng, data);
+        GenerateStravaStubs(spec, today, historyDays, rng, data);
+        var wellness = GenerateWellness(spec, settings, today, historyDays, rng, data);
+        data.Wellness[spec.Id] = wellness;
+        ApplyFitnessToActivities(spec.Id, wellness, data);
+
+        GenerateEvents(spec, settings, occurrences, today, historyDays, stamp, rng, 48_100_001 + (spec.Index * 10_000), data);
+        GenerateLibrary(spec, settings, stamp, 700_001 + (spec.Index * 1_000), data);
+        data.Gear.AddRange(FinishGear(spec, gear, today, data));
         return data;
     }
 

@@ -48,8 +48,8 @@ internal sealed class DeterministicRandom(ulong seed)
 
     public bool Chance(double probability) => NextDouble() < probability;
 
-    /// <summary>Approximately normal (sum of four uniforms), mean 0, standard deviation 1.</summary>
-    public double Gaussian() => (NextDouble() + NextDouble() + NextDouble() + NextDouble() - 2.0) * 1.7320508075688772;
+    /// <summary>Approximately normal (triangular from two uniforms), mean 0, standard deviation 1.</summary>
+    public double Gaussian() => (NextDouble() + NextDouble() - 1.0) * 2.449489742783178;
 
     public T Pick<T>(IReadOnlyList<T> items) => items[Int(0, items.Count - 1)];
 }

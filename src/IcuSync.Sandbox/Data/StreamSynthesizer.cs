@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace IcuSync.Sandbox.Data;
 
 /// <summary>Expands a <see cref="BlockProfile"/> into 1 Hz streams (deterministic from the plan's seed).</summary>
 internal static class StreamSynthesizer
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<SandboxStream> Synthesize(ActivityPlan plan)
     {
         var profile = BlockProfile.Build(plan);

@@ -88,16 +88,16 @@ internal sealed record WorkoutTemplate(string Key, string Type, string Name, boo
 
                     if (step.Ramp)
                     {
-                        var third = RoundTo10(secs / 3.0);
+                        var third = RoundToBlock(secs / 3.0);
                         for (var k = 0; k < 3; k++)
                         {
                             var fraction = (step.Lo + ((step.Hi - step.Lo) * (k + 0.5) / 3)) / 100.0;
-                            segments.Add(new PlanSegment(k < 2 ? third : Math.Max(10, RoundTo10(secs) - (2 * third)), fraction, kind));
+                            segments.Add(new PlanSegment(k < 2 ? third : Math.Max(BlockProfile.BlockSecs, RoundToBlock(secs) - (2 * third)), fraction, kind));
                         }
                     }
                     else
                     {
-                        segments.Add(new PlanSegment(Math.Max(10, RoundTo10(secs)), step.Intensity, kind));
+                        segments.Add(new PlanSegment(Math.Max(BlockProfile.BlockSecs, RoundToBlock(secs)), step.Intensity, kind));
                     }
                 }
             }
@@ -121,7 +121,7 @@ internal sealed record WorkoutTemplate(string Key, string Type, string Name, boo
         return this with { Sets = sets };
     }
 
-    private static int RoundTo10(double secs) => (int)Math.Round(secs / 10.0) * 10;
+    private static int RoundToBlock(double secs) => (int)Math.Round(secs / BlockProfile.BlockSecs) * BlockProfile.BlockSecs;
 
     private static string Length(TemplateStep step)
     {
@@ -193,7 +193,7 @@ internal static class WorkoutTemplates
         new WorkoutTemplate("run-intervals", "Run", "6x1km intervals", false,
             [new("Warmup", 1, [Pace(15 * 60, 70, 75)]), new("Main Set", 6, [Pace(0, 103, 106, meters: 1000), Pace(120, 60, 60)]), new("Cooldown", 1, [Pace(10 * 60, 70, 70)])]),
         new WorkoutTemplate("run-strides", "Run", "Easy run + strides", false,
-            [new(null, 1, [new TemplateStep(35 * 60, 2, 2, TargetUnit.HrZone, Sim: 0.75)]), new("Strides", 6, [Pace(20, 120, 120), Pace(60, 65, 65)]), new("Cooldown", 1, [Pace(5 * 60, 70, 70)])]),
+            [new(null, 1, [new TemplateStep(35 * 60, 2, 2, TargetUnit.HrZone, Sim: 0.75)]), new("Strides", 6, [Pace(30, 120, 120), Pace(60, 65, 65)]), new("Cooldown", 1, [Pace(5 * 60, 70, 70)])]),
         new WorkoutTemplate("swim-endurance", "Swim", "Pool swim - endurance", true,
             [new("Warmup", 1, [Pace(0, 80, 80, meters: 400)]), new("Main Set", 8, [Pace(0, 95, 98, meters: 200), Pace(30, 40, 40)]), new("Cooldown", 1, [Pace(0, 75, 75, meters: 200)])]),
         new WorkoutTemplate("swim-technique", "Swim", "Pool swim - technique", true, [new(null, 1, [Pace(35 * 60, 80, 85)])]),

@@ -1,3 +1,5 @@
+using IcuSync.Sandbox;
+
 namespace IcuSync.Server.Accounts;
 
 /// <summary>One demo principal and its MCP URL, for <c>icusync serve</c> to print as <c>MCP URL (&lt;Who&gt;): &lt;McpUrl&gt;</c>.</summary>
@@ -26,13 +28,13 @@ internal sealed class DemoSeeder(
     /// <summary>The sandbox's fixed demo athletes (see the sandbox contract).</summary>
     internal static readonly (string Email, string Name, string AthleteId, string ApiKey)[] Athletes =
     [
-        ("ada@sandbox.icusync.local", "Ada Cyclist", "i1001", "sandbox-key-cyclist"),
-        ("ben@sandbox.icusync.local", "Ben Runner", "i1002", "sandbox-key-runner"),
-        ("cleo@sandbox.icusync.local", "Cleo Triathlete", "i1003", "sandbox-key-triathlete"),
+        ("ada@sandbox.icusync.local", "Ada Cyclist", SandboxPrincipals.CyclistId, SandboxPrincipals.CyclistApiKey),
+        ("ben@sandbox.icusync.local", "Ben Runner", SandboxPrincipals.RunnerId, SandboxPrincipals.RunnerApiKey),
+        ("cleo@sandbox.icusync.local", "Cleo Triathlete", SandboxPrincipals.TriathleteId, SandboxPrincipals.TriathleteApiKey),
     ];
 
     internal static readonly (string Email, string Name, string AthleteId, string ApiKey) Coach =
-        ("dana@sandbox.icusync.local", "Dana Coach", "i2001", "sandbox-key-coach");
+        ("dana@sandbox.icusync.local", "Dana Coach", SandboxPrincipals.CoachId, SandboxPrincipals.CoachApiKey);
 
     /// <summary>What the cyclist grants the invited demo coach: most reads and pushing workouts, not editing or deleting.</summary>
     internal static readonly string[] InvitedCoachTools =

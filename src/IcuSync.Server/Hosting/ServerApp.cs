@@ -53,6 +53,8 @@ public static class ServerApp
         builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         configure?.Invoke(builder);
 
         SandboxServer? sandbox = null;
@@ -67,10 +69,10 @@ public static class ServerApp
             builder.Configuration["Intervals:Sandbox"] = "true";
         }
 
-        if (string.IsNullOrWhiteSpace(builder.Configuration["PublicBaseUrl:BaseUrl"]))
+        if (string.IsNullOrWhiteSpace(builder.Configuration["PublicBaseUrl"]))
         {
             var listen = builder.Configuration["urls"] ?? DefaultUrl;
-            builder.Configuration["PublicBaseUrl:BaseUrl"] = listen.Split(';')[0].TrimEnd('/');
+            builder.Configuration["PublicBaseUrl"] = listen.Split(';')[0].TrimEnd('/');
         }
 
         builder.Services.AddIcuSyncServices(builder.Configuration);

@@ -4,6 +4,7 @@ using IcuSync.Server.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OAuth;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.Extensions.Options;
@@ -162,10 +163,18 @@ public static class WebSetup
     public static IApplicationBuilder UseIcuSyncWeb(this IApplicationBuilder app)
     {
         app.UseMiddleware<SecurityHeaders>();
-        app.UseWhen(context => !IsMcp(context.Request.Path), branch =>
+
+        // Not inside a UseWhen branch: branches lose the global route builder that re-execution needs to re-route.
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.Use((context, next) =>
         {
-            branch.UseExceptionHandler("/error/500");
-            branch.UseStatusCodePagesWithReExecute("/error/{0}");
+            if (IsMcp(context.Request.Path) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
         });
         app.UseAuthentication();
         app.UseAuthorization();

@@ -385,18 +385,22 @@ internal sealed class WorkoutParser
             }
             else
             {
+                // The title is the header without its counts; a split-off comma stays attached as written.
                 var builder = new StringBuilder();
+                var previousEnd = -1;
                 foreach (var token in tokens)
                 {
                     if (!Lexicon.TryParseRepeat(Chars(token), out _))
                     {
-                        if (builder.Length > 0 && !IsClosingPunctuation(text[token.Start]))
+                        if (builder.Length > 0 && token.Start != previousEnd)
                         {
                             builder.Append(' ');
                         }
 
                         builder.Append(Chars(token));
                     }
+
+                    previousEnd = token.End;
                 }
 
                 title = builder.ToString();
@@ -422,8 +426,6 @@ internal sealed class WorkoutParser
 
         return block;
     }
-
-    private static bool IsClosingPunctuation(char c) => c is ',' or ';';
 
     private ReadOnlySpan<Token> Tokens(int start, int end, Span<Token> stack)
     {

@@ -446,8 +446,11 @@ public sealed class AnalyzeCommandTests : IDisposable
     public void Help_prints_the_usage_and_succeeds()
     {
         var (code, output, _) = Run("--help");
+        var (subCode, subOutput, _) = Run("cp", "--help");
 
         Assert.Equal(0, code);
         Assert.Contains("icusync analyze stream FILE.csv", output, StringComparison.Ordinal);
+        Assert.Equal(0, subCode);
+        Assert.Contains("--model 2p-hyperbolic|2p-linear|3p", subOutput, StringComparison.Ordinal);
     }
 }

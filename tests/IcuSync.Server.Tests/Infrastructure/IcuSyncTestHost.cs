@@ -1,4 +1,6 @@
 using IcuSync.Server.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol.Client;
 
 namespace IcuSync.Server.Tests.Infrastructure;
@@ -38,7 +40,7 @@ public sealed class IcuSyncTestHost : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["urls"] = url,
-            ["PublicBaseUrl:BaseUrl"] = url,
+            ["PublicBaseUrl"] = url,
             ["Smtp:PickupDirectory"] = Path.Combine(dataDirectory, "mail"),
             ["Sandbox:Seed"] = "42",
         };

@@ -77,7 +77,7 @@ public sealed class WorkoutTextPropertyTests
     [Fact]
     public void Formatting_keeps_the_meaning_of_any_text()
     {
-        // Canonical text has the same totals and no new lexical problems as the text it came from.
+        // Canonical text has the same steps and totals as the text it came from.
         WorkoutishText.Sample(
             static text =>
             {
@@ -87,6 +87,8 @@ public sealed class WorkoutTextPropertyTests
                 Assert.Equal(original.Tree.Steps.Count(), canonical.Tree.Steps.Count());
                 Assert.Equal(original.StepCount, canonical.StepCount);
                 Assert.Equal(original.DistanceMeters, canonical.DistanceMeters, 6);
+                Assert.Equal(original.DurationSecs, canonical.DurationSecs);
+                Assert.Equal(original.Canonical, canonical.Canonical);
             },
             iter: Iterations);
     }
