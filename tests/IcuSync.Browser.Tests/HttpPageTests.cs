@@ -144,7 +144,9 @@ public sealed class HttpPageTests(PickupHostFixture fixture) : IClassFixture<Pic
         {
             using var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/signin?returnUrl=", response.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+            var location = response.Headers.Location ?? throw new InvalidOperationException("No Location header.");
+            var target = location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+            Assert.Equal("/signin?returnUrl=" + Uri.EscapeDataString(path), target);
         }
     }
 
@@ -156,7 +158,7 @@ public sealed class HttpPageTests(PickupHostFixture fixture) : IClassFixture<Pic
         Assert.Contains("Connect with Intervals.icu", body, StringComparison.Ordinal);
         Assert.Contains("For coaches", body, StringComparison.Ordinal);
         Assert.Contains("How to add the connector in Claude", body, StringComparison.Ordinal);
-        Assert.Contains("couldn&#x27;t reach the IcuSync server", body, StringComparison.Ordinal);
+        Assert.Contains("couldn't reach the IcuSync server", body, StringComparison.Ordinal);
         Assert.Contains("href=\"/signin/intervals\"", body, StringComparison.Ordinal);
         Assert.Contains("Demo mode", body, StringComparison.Ordinal);
     }

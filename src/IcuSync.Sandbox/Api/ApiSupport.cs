@@ -24,8 +24,14 @@ internal static class Area
 /// <summary>Responses in the real API's shapes.</summary>
 internal static class ApiResults
 {
+    /// <summary>Writes '+', '&lt;', '&gt;' and non-ASCII text unescaped, as the real (Jackson) server does.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Relaxed = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     public static IResult Json(JsonNode node, int status = 200) =>
-        Results.Content(node.ToJsonString(), "application/json", System.Text.Encoding.UTF8, status);
+        Results.Content(node.ToJsonString(Relaxed), "application/json", System.Text.Encoding.UTF8, status);
 
     /// <summary><c>{"status":N,"error":"..."}</c>.</summary>
     public static IResult Error(int status, string error) =>

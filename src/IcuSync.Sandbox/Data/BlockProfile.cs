@@ -111,7 +111,7 @@ internal sealed class BlockProfile
                     case SportFamily.Run:
                     {
                         var threshold = phys.ThresholdSpeed ?? 3.5;
-                        speed = threshold * segment.Intensity * (1 - (grade * 4.0)) * (1 + (rng.Gaussian() * 0.012));
+                        speed = threshold * segment.Intensity * (1 - (Math.Clamp(grade, -0.04, 0.04) * 2.5)) * (1 + (rng.Gaussian() * 0.012));
                         effort = segment.Intensity;
                         cadence = (int)Math.Round(Math.Clamp(83 + ((segment.Intensity - 0.75) * 16) + (rng.Gaussian() * 1.2), 74, 98));
                         break;

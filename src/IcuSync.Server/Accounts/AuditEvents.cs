@@ -17,6 +17,15 @@ public static class AuditEvents
     public const string ConfirmationRequested = "confirmation.requested";
     public const string ConfirmationUsed = "confirmation.used";
 
+    /// <summary>An MCP write was dry-run and a confirm code issued (detail: tool, athlete, target, payload and code fingerprints).</summary>
+    public const string WritePreviewed = "write.previewed";
+
+    /// <summary>An MCP write was applied with a valid confirm code (the confirm half of the pair).</summary>
+    public const string WriteApplied = "write.applied";
+
+    /// <summary>An MCP write was refused: rule errors, or a missing, forged, expired or mismatched confirm code.</summary>
+    public const string WriteRefused = "write.refused";
+
     internal static AuditEntry Entry(
         DateTimeOffset at,
         string auditEvent,

@@ -138,67 +138,27 @@ public sealed partial class CoachInviteService(
 
         var now = time.GetUtcNow();
         var minted = secrets.MintToken();
-        InviteOutcome outcome;
-        string? liveProtected = null;
+        (InviteOutcome Outcome, string? LiveProtected) saved;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var coach = await db.InvitedCoaches.FirstOrDefaultAsync(c => c.Email == coachEmail.Value, cancellationToken);
-            if (coach is null)
-            {
-                coach = new InvitedCoach { Id = Guid.NewGuid(), Email = coachEmail.Value, CreatedAt = now };
-                db.InvitedCoaches.Add(coach);
-            }
-
-            var invite = await db.CoachInvites.Include(i => i.Grants)
-                .FirstOrDefaultAsync(i => i.AthleteAccountId == accountId && i.InvitedCoachId == coach.Id, cancellationToken);
-            if (invite is not null)
-            {
-                invite.IsOwnCoachEmail = own;
-                ReplaceGrants(db, invite, tools);
-                invite.UpdatedAt = now;
-                db.AuditEntries.Add(AuditEvents.Entry(now, AuditEvents.GrantsChanged, actor, accountId, coach.Id, detail: ToolsDetail(tools)));
-                await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-                return new InviteOutcome(invite.Id, coach.Id, InviteChange.GrantsUpdated, tools, own, EmailSent: false);
-            }
-
-            invite = new CoachInvite
-            {
-                Id = Guid.NewGuid(),
-                AthleteAccountId = accountId,
-                InvitedCoachId = coach.Id,
-                IsOwnCoachEmail = own,
-                CreatedAt = now,
-                UpdatedAt = now,
-                Grants = [.. tools.Select(t => new CoachGrant { Tool = t })],
-            };
-            db.CoachInvites.Add(invite);
-            db.AuditEntries.Add(AuditEvents.Entry(now, AuditEvents.InviteSent, actor, accountId, coach.Id, detail: ToolsDetail(tools) + (own ? " own=true" : "")));
-
-            var owner = TokenOwner.InvitedCoach(coach.Id);
-            var key = owner.Key;
-            var live = await db.McpTokens.AsNoTracking().FirstOrDefaultAsync(t => t.OwnerKey == key && t.RevokedAt == null, cancellationToken);
-            if (live is not null)
-            {
-                liveProtected = live.ProtectedValue;
-            }
-            else
-            {
-                McpTokenIssuer.Add(db, minted, owner, now, actor, AuditEvents.TokenIssued);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            outcome = new InviteOutcome(invite.Id, coach.Id, InviteChange.Created, tools, own, EmailSent: false);
+            saved = await SaveInviteAsync(db, accountId, coachEmail.Value, tools, own, minted, now, actor, cancellationToken);
         }
         catch (DbUpdateException)
         {
-            // Two invites of the same new coach email at once: the unique indexes let one through.
-            return AccountErrors.Conflict();
+            // Another request created the same coach (or invite) at the same moment; the second attempt finds it.
+            db.ChangeTracker.Clear();
+            try
+            {
+                saved = await SaveInviteAsync(db, accountId, coachEmail.Value, tools, own, minted, now, actor, cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                return AccountErrors.Conflict();
+            }
         }
 
-        if (!sendEmail)
+        var (outcome, liveProtected) = saved;
+        if (outcome.Change == InviteChange.GrantsUpdated || !sendEmail)
         {
             return outcome;
         }
@@ -215,6 +175,64 @@ public sealed partial class CoachInviteService(
             LogInviteMailFailed(logger, outcome.InviteId, error.GetType().Name);
             return outcome;
         }
+    }
+
+    private static async Task<(InviteOutcome Outcome, string? LiveProtected)> SaveInviteAsync(
+        IcuSyncDbContext db,
+        Guid accountId,
+        string coachEmail,
+        IReadOnlySet<string> tools,
+        bool own,
+        MintedToken minted,
+        DateTimeOffset now,
+        string actor,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var coach = await db.InvitedCoaches.FirstOrDefaultAsync(c => c.Email == coachEmail, cancellationToken);
+        if (coach is null)
+        {
+            coach = new InvitedCoach { Id = Guid.NewGuid(), Email = coachEmail, CreatedAt = now };
+            db.InvitedCoaches.Add(coach);
+        }
+
+        var invite = await db.CoachInvites.Include(i => i.Grants)
+            .FirstOrDefaultAsync(i => i.AthleteAccountId == accountId && i.InvitedCoachId == coach.Id, cancellationToken);
+        if (invite is not null)
+        {
+            invite.IsOwnCoachEmail = own;
+            ReplaceGrants(db, invite, tools);
+            invite.UpdatedAt = now;
+            db.AuditEntries.Add(AuditEvents.Entry(now, AuditEvents.GrantsChanged, actor, accountId, coach.Id, detail: ToolsDetail(tools)));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return (new InviteOutcome(invite.Id, coach.Id, InviteChange.GrantsUpdated, tools, own, EmailSent: false), null);
+        }
+
+        invite = new CoachInvite
+        {
+            Id = Guid.NewGuid(),
+            AthleteAccountId = accountId,
+            InvitedCoachId = coach.Id,
+            IsOwnCoachEmail = own,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Grants = [.. tools.Select(t => new CoachGrant { Tool = t })],
+        };
+        db.CoachInvites.Add(invite);
+        db.AuditEntries.Add(AuditEvents.Entry(now, AuditEvents.InviteSent, actor, accountId, coach.Id, detail: ToolsDetail(tools) + (own ? " own=true" : "")));
+
+        var owner = TokenOwner.InvitedCoach(coach.Id);
+        var key = owner.Key;
+        var live = await db.McpTokens.AsNoTracking().FirstOrDefaultAsync(t => t.OwnerKey == key && t.RevokedAt == null, cancellationToken);
+        if (live is null)
+        {
+            McpTokenIssuer.Add(db, minted, owner, now, actor, AuditEvents.TokenIssued);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (new InviteOutcome(invite.Id, coach.Id, InviteChange.Created, tools, own, EmailSent: false), live?.ProtectedValue);
     }
 
     private static void ReplaceGrants(IcuSyncDbContext db, CoachInvite invite, IReadOnlySet<string> tools)

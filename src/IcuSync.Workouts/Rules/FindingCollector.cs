@@ -11,10 +11,10 @@ internal readonly record struct LineEdit(int Column, int Length, string Replacem
 /// </summary>
 internal sealed class FindingCollector(WorkoutSyntaxTree tree)
 {
-    private readonly List<Candidate> candidates = [];
+    private List<Candidate>? candidates;
     private Dictionary<int, string?>? lineCache;
 
-    public bool IsEmpty => candidates.Count == 0;
+    public bool IsEmpty => candidates is null;
 
     public string? LineText(int line)
     {
@@ -41,11 +41,11 @@ internal sealed class FindingCollector(WorkoutSyntaxTree tree)
     }
 
     public void Add(string code, int line, int column, string message, LineEdit? edit = null, string? instruction = null) =>
-        candidates.Add(new Candidate(code, line, column, message, edit, instruction));
+        (candidates ??= []).Add(new Candidate(code, line, column, message, edit, instruction));
 
     public (IReadOnlyList<RuleFinding> Errors, IReadOnlyList<RuleFinding> Warnings) Build()
     {
-        if (candidates.Count == 0)
+        if (candidates is null)
         {
             return ([], []);
         }

@@ -7,8 +7,10 @@ internal static class LexicalRules
 {
     public static void Check(WorkoutSyntaxTree tree, FindingCollector findings)
     {
-        foreach (var flaw in tree.Flaws)
+        var flaws = tree.Flaws;
+        for (var i = 0; i < flaws.Count; i++)
         {
+            var flaw = flaws[i];
             var original = findings.TextOf(flaw.Span);
             var edit = flaw.Replacement is null ? (LineEdit?)null : new LineEdit(flaw.Span.Column, flaw.Span.Length, flaw.Replacement);
             var column = flaw.ReportColumn > 0 ? flaw.ReportColumn : flaw.Span.Column;

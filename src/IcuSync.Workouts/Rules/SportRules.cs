@@ -6,11 +6,13 @@ internal static class SportRules
     public static void Check(WorkoutSyntaxTree tree, WorkoutContext context, FindingCollector findings)
     {
         var family = WorkoutSports.FamilyOf(context.Sport);
-        foreach (var block in tree.Blocks)
+        var blocks = tree.Blocks;
+        for (var b = 0; b < blocks.Count; b++)
         {
-            foreach (var line in block.Lines)
+            var lines = blocks[b].Lines;
+            for (var l = 0; l < lines.Count; l++)
             {
-                if (line is WorkoutStep step)
+                if (lines[l] is WorkoutStep step)
                 {
                     CheckStep(step, family, context.Sport, findings);
                 }
@@ -21,8 +23,10 @@ internal static class SportRules
     private static void CheckStep(WorkoutStep step, SportFamily family, string sport, FindingCollector findings)
     {
         var explicitType = family is SportFamily.Running or SportFamily.Swimming;
-        foreach (var target in step.Targets)
+        var targets = step.Targets;
+        for (var t = 0; t < targets.Count; t++)
         {
+            var target = targets[t];
             if (target.Span.Line == 0)
             {
                 continue;

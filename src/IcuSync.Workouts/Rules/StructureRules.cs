@@ -17,9 +17,10 @@ internal static class StructureRules
         {
             var block = blocks[b];
             var steps = 0;
-            foreach (var line in block.Lines)
+            var lines = block.Lines;
+            for (var l = 0; l < lines.Count; l++)
             {
-                if (line is not WorkoutStep step)
+                if (lines[l] is not WorkoutStep step)
                 {
                     continue;
                 }

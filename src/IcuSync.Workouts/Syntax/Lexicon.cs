@@ -98,13 +98,23 @@ internal static class Lexicon
     public static bool TryReadNumber(ReadOnlySpan<char> s, ref int pos, out double value)
     {
         var start = pos;
+        long whole = 0;
         while (pos < s.Length && char.IsAsciiDigit(s[pos]))
         {
+            whole = (whole * 10) + (s[pos] - '0');
             pos++;
+            if (pos - start > 15)
+            {
+                pos = start;
+                value = 0;
+                return false;
+            }
         }
 
+        var fraction = false;
         if (pos < s.Length - 1 && s[pos] == '.' && char.IsAsciiDigit(s[pos + 1]))
         {
+            fraction = true;
             pos++;
             while (pos < s.Length && char.IsAsciiDigit(s[pos]))
             {
@@ -119,7 +129,8 @@ internal static class Lexicon
             return false;
         }
 
-        value = double.Parse(s[start..pos], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        // Whole numbers (nearly every number in a workout) are exact as longs; decimals go through the BCL for correct rounding.
+        value = fraction ? double.Parse(s[start..pos], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) : whole;
         return true;
     }
 
@@ -200,7 +211,7 @@ internal static class Lexicon
     private static bool TryReadTimeUnit(ReadOnlySpan<char> rest, out int rank, out int length, out bool word)
     {
         word = true;
-        if (TryMatchUnitWord(rest, out rank, out length))
+        if (rest.Length > 1 && char.IsAsciiLetter(rest[1]) && TryMatchUnitWord(rest, out rank, out length))
         {
             return true;
         }

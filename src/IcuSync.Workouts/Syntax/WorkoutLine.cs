@@ -51,11 +51,12 @@ public sealed class WorkoutStep : WorkoutLine, IEquatable<WorkoutStep>
     {
         get
         {
-            foreach (var target in Targets)
+            var targets = Targets;
+            for (var i = 0; i < targets.Count; i++)
             {
-                if (target.Kind != TargetKind.Cadence)
+                if (targets[i].Kind != TargetKind.Cadence)
                 {
-                    return target;
+                    return targets[i];
                 }
             }
 
@@ -68,11 +69,12 @@ public sealed class WorkoutStep : WorkoutLine, IEquatable<WorkoutStep>
     {
         get
         {
-            foreach (var target in Targets)
+            var targets = Targets;
+            for (var i = 0; i < targets.Count; i++)
             {
-                if (target.Kind == TargetKind.Cadence)
+                if (targets[i].Kind == TargetKind.Cadence)
                 {
-                    return target;
+                    return targets[i];
                 }
             }
 

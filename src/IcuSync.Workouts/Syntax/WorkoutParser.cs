@@ -18,6 +18,7 @@ internal sealed class WorkoutParser
     private readonly int firstLine;
     private List<SyntaxFlaw>? flaws;
     private List<WorkoutTarget>? targetBuffer;
+    private readonly List<WorkoutLine> openLines = [];
     private int lineNo;
     private int lineStart;
 
@@ -70,9 +71,9 @@ internal sealed class WorkoutParser
 
             if (content == trimmedEnd)
             {
-                if (open is { Lines.Count: > 0 })
+                if (open is not null && openLines.Count > 0)
                 {
-                    blocks.Add(open.Build(blankAfter: true));
+                    blocks.Add(Close(open, blankAfter: true));
                     open = null;
                 }
 
@@ -85,7 +86,7 @@ internal sealed class WorkoutParser
                 {
                     if (open is not null)
                     {
-                        blocks.Add(open.Build(blankAfter: previousBlank));
+                        blocks.Add(Close(open, blankAfter: previousBlank));
                     }
 
                     header.BlankBefore = previousBlank;
@@ -95,7 +96,7 @@ internal sealed class WorkoutParser
                 else
                 {
                     open ??= new BlockBuilder { Kind = WorkoutBlockKind.Loose, BlankBefore = previousBlank };
-                    open.Lines.Add(line!);
+                    openLines.Add(line!);
                     open.LastLine = lineNo;
                 }
 
@@ -113,10 +114,18 @@ internal sealed class WorkoutParser
 
         if (open is not null)
         {
-            blocks.Add(open.Build(blankAfter: true));
+            blocks.Add(Close(open, blankAfter: true));
         }
 
         return new WorkoutSyntaxTree(text, firstLine, blocks, flaws);
+    }
+
+    /// <summary>Closes the open block; its lines are copied out of the shared buffer into an exact-size array.</summary>
+    private WorkoutBlock Close(BlockBuilder block, bool blankAfter)
+    {
+        WorkoutLine[] lines = openLines.Count == 0 ? [] : [.. openLines];
+        openLines.Clear();
+        return block.Build(lines, blankAfter);
     }
 
     private SourceSpan SpanOf(int start, int length) => new(lineNo, start - lineStart + 1, length);
@@ -233,6 +242,7 @@ internal sealed class WorkoutParser
             return Note(NoteKind.Markup, lineSpan);
         }
 
+        if (text.AsSpan(content, end - content).IndexOfAnyInRange('0', '9') >= 0)
         {
             var mark = FlawCount;
             var step = ReadStepBody(content, end, lineSpan, out var lengthIndex);
@@ -945,16 +955,14 @@ internal sealed class WorkoutParser
 
         public int LastLine { get; set; }
 
-        public List<WorkoutLine> Lines { get; } = [];
-
-        public WorkoutBlock Build(bool blankAfter) => new()
+        public WorkoutBlock Build(WorkoutLine[] lines, bool blankAfter) => new()
         {
             Kind = Kind,
             Title = Title,
             Repeats = Repeats,
             HeaderSpan = HeaderSpan,
             WrittenHeader = WrittenHeader,
-            Lines = Lines,
+            Lines = lines,
             BlankBefore = BlankBefore,
             BlankAfter = blankAfter,
             LastLine = LastLine,

@@ -103,12 +103,14 @@ internal static class IntensityModel
     /// <summary>The mean of f⁴ over a step whose intensity moves linearly from <paramref name="start"/> to <paramref name="end"/>.</summary>
     public static double MeanFourthPower(double start, double end)
     {
+        var start2 = start * start;
         if (Math.Abs(end - start) < 1e-9)
         {
-            return Math.Pow(start, 4);
+            return start2 * start2;
         }
 
-        return (Math.Pow(end, 5) - Math.Pow(start, 5)) / (5 * (end - start));
+        var end2 = end * end;
+        return ((end2 * end2 * end) - (start2 * start2 * start)) / (5 * (end - start));
     }
 
     /// <summary>The speed in m/s a distance step is expected to run at, or null when it cannot be estimated.</summary>

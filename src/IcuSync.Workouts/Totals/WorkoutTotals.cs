@@ -38,16 +38,19 @@ internal sealed class WorkoutTotals
         var hasPace = false;
         var hasHr = false;
 
-        foreach (var block in tree.Blocks)
+        var blocks = tree.Blocks;
+        for (var b = 0; b < blocks.Count; b++)
         {
+            var block = blocks[b];
             double blockSeconds = 0;
             double blockMeters = 0;
             double blockFourth = 0;
             double blockLinear = 0;
             var blockSteps = 0;
-            foreach (var line in block.Lines)
+            var lines = block.Lines;
+            for (var l = 0; l < lines.Count; l++)
             {
-                if (line is not WorkoutStep { Length: { } length } step)
+                if (lines[l] is not WorkoutStep { Length: { } length } step)
                 {
                     continue;
                 }
@@ -75,17 +78,11 @@ internal sealed class WorkoutTotals
                 }
 
                 blockSeconds += stepSeconds;
-                switch (step.MainTarget?.Kind)
+                if (step.MainTarget is { Unit: not TargetUnit.None } main)
                 {
-                    case TargetKind.Power when step.MainTarget.Unit != TargetUnit.None:
-                        hasPower = true;
-                        break;
-                    case TargetKind.Pace when step.MainTarget.Unit != TargetUnit.None:
-                        hasPace = true;
-                        break;
-                    case TargetKind.HeartRate when step.MainTarget.Unit != TargetUnit.None:
-                        hasHr = true;
-                        break;
+                    hasPower |= main.Kind == TargetKind.Power;
+                    hasPace |= main.Kind == TargetKind.Pace;
+                    hasHr |= main.Kind == TargetKind.HeartRate;
                 }
 
                 if (IntensityModel.Fraction(step, context) is var (start, end))

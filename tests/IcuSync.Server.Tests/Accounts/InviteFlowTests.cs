@@ -263,6 +263,29 @@ public sealed class InviteFlowTests
         Assert.Empty(coach.Athletes);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Simultaneous_invites_of_a_new_coach_email_share_one_coach_and_one_token(string provider)
+    {
+        await using var host = await AccountsTestHost.StartAsync(provider);
+        var athletes = new List<AccountSummary>();
+        for (var i = 0; i < 4; i++)
+        {
+            athletes.Add(await host.CreateAthleteAsync($"Athlete{i} Test", $"i300{i}"));
+        }
+
+        var invites = host.Get<CoachInviteService>();
+        var results = await Task.WhenAll(athletes.Select(a => Task.Run(() =>
+            invites.InviteAsync(a.Id, new CoachInviteRequest("kim@example.com", ["read"]), Actors.Athlete(a.Id), host.Ct))));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.Single(results.Select(r => r.Value!.CoachId).Distinct());
+        var counts = await CountRowsAsync(host);
+        Assert.Equal((1, 4, 1), (counts.Coaches, counts.Invites, counts.Tokens));
+        var url = Assert.Single(host.Mails().Select(m => MailFolder.UrlIn(m, "https://icusync.test/mcp/")).Distinct());
+        Assert.Equal(4, (await host.ResolveAsync(AccountsTestHost.TokenFromUrl(url)))!.Athletes.Count);
+    }
+
     internal static async Task<(int Coaches, int Invites, int Grants, int Tokens, int Audit)> CountRowsAsync(AccountsTestHost host)
     {
         await using var db = await host.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<IcuSyncDbContext>>().CreateDbContextAsync(host.Ct);

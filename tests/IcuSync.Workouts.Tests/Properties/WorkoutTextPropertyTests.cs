@@ -5,7 +5,7 @@ namespace IcuSync.Workouts.Tests.Properties;
 /// <summary>Property tests: no input breaks the parser, formatting is idempotent, and valid trees survive format → parse.</summary>
 public sealed class WorkoutTextPropertyTests
 {
-    private const int Iterations = 40000;
+    private const int Iterations = 1500;
 
     /// <summary>Words that exercise every recogniser, and their near misses.</summary>
     private static readonly string[] Vocabulary =
