@@ -85,7 +85,8 @@ public sealed partial class SandboxStore
 
         foreach (var e in data.Events)
         {
-            _events[e.Id] = e;
+            // Loaded events without a workout_doc are parsed the way the real server parses descriptions.
+            _events[e.Id] = e.WorkoutDoc is null && e.Category == "WORKOUT" && e.AthleteId is { } owner ? Analyze(owner, e, []) : e;
         }
 
         _folders = [.. data.Folders];

@@ -13,6 +13,24 @@ public static class CoachingSetup
         services.AddSingleton<AthleteCalendar>();
         services.AddSingleton<AthleteProfiles>();
         services.AddSingleton<TrainingHistory>();
+        // Write safety (dry run → confirm, audit). The stdio host has no database or shared keys: it confirms with
+        // ephemeral keys (one process) and audits to the log.
+        services.AddSingleton(sp => new Mcp.WriteConfirmations(
+            sp.GetService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>() ?? new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Mcp.WriteAudit(
+            sp.GetService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.IcuSyncDbContext>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<Mcp.WriteAudit>>()));
+        services.AddSingleton<Mcp.WriteGate>();
+        services.AddSingleton<PlannedWorkouts>();
+        services.AddSingleton<TrainingSummaries>();
+        services.AddSingleton<FitnessSeries>();
+        services.AddSingleton<WellnessLog>();
+        services.AddSingleton<CalendarEvents>();
+        services.AddSingleton<PowerCurves>();
+        services.AddSingleton<ActivityAnalysisService>();
+        services.AddSingleton<AthleteBestEfforts>();
         return services;
     }
 }

@@ -72,7 +72,7 @@ public sealed record WorkoutPreview(
 /// <param name="Load">Planned load.</param>
 /// <param name="PairedActivityId">The completed activity matched to this planned workout, when there is one.</param>
 /// <param name="ExternalId">The caller-chosen id (IcuSync's pushes carry <c>icusync-…</c>).</param>
-public sealed record EventRow(long Id, string Date, string Category, string? Sport, string? Name, int? DurationS, int? Load, string? PairedActivityId, string? ExternalId);
+public sealed record PlannedEventRow(long Id, string Date, string Category, string? Sport, string? Name, int? DurationS, int? Load, string? PairedActivityId, string? ExternalId);
 
 /// <summary>Whether Intervals.icu parsed the written text into the workout IcuSync computed.</summary>
 /// <param name="Ok">True when steps were parsed and the duration matches within tolerance.</param>
@@ -97,7 +97,7 @@ public sealed record WorkoutDraft(WorkoutPreview Preview, IReadOnlyList<RuleIssu
 /// <param name="Match">The single event found.</param>
 /// <param name="Candidates">Events to choose from when the lookup was ambiguous or found nothing writable.</param>
 /// <param name="Problem">Why no single event was chosen, and what to pass instead.</param>
-public sealed record EventLookup(EventDto? Match, IReadOnlyList<EventRow> Candidates, string? Problem);
+public sealed record EventLookup(EventDto? Match, IReadOnlyList<PlannedEventRow> Candidates, string? Problem);
 
 /// <summary>
 /// Planned workouts and notes on the athlete's calendar: checks workout text against the athlete's thresholds, finds
@@ -342,12 +342,21 @@ public sealed class PlannedWorkouts(IntervalsReads reads, AthleteProfiles profil
         return saved;
     }
 
-    /// <summary>Deletes one event by id (only that event, not others of its batch).</summary>
-    public async Task DeleteAsync(AthleteScope scope, long eventId, CancellationToken ct)
+    /// <summary>Deletes one event by id (only that event, not others of its batch); returns true once a read-back no longer finds it.</summary>
+    public async Task<bool> DeleteAsync(AthleteScope scope, long eventId, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         await Client.DeleteEventAsync(scope.Credential, scope.AthleteId, eventId, ct);
         await reads.InvalidateAthleteAsync(scope.AthleteId, ct);
+        try
+        {
+            await Client.GetEventAsync(scope.Credential, scope.AthleteId, eventId, ct);
+            return false;
+        }
+        catch (IntervalsException error) when (error.Kind == IntervalsErrorKind.NotFound)
+        {
+            return true;
+        }
     }
 
     /// <summary>
@@ -399,10 +408,10 @@ public sealed class PlannedWorkouts(IntervalsReads reads, AthleteProfiles profil
         return e.StartDateLocal is { } start ? DateOnly.FromDateTime(start) : default;
     }
 
-    public static EventRow Row(EventDto e)
+    public static PlannedEventRow Row(EventDto e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new EventRow(e.Id ?? 0, DateRange.Format(DateOf(e)), e.Category ?? "", e.Type, e.Name, e.MovingTime, e.TrainingLoad, e.PairedActivityId, e.ExternalId);
+        return new PlannedEventRow(e.Id ?? 0, DateRange.Format(DateOf(e)), e.Category ?? "", e.Type, e.Name, e.MovingTime, e.TrainingLoad, e.PairedActivityId, e.ExternalId);
     }
 
     /// <summary>Parses a declared event duration written <c>H:MM</c> (e.g. <c>1:45</c>) into seconds.</summary>

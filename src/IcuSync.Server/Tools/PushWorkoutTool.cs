@@ -259,6 +259,6 @@ public sealed record PushWorkoutResult(
     IReadOnlyList<RuleIssue>? Warnings,
     string? Confirm,
     string? ConfirmExpiresUtc,
-    EventRow? Event,
+    PlannedEventRow? Event,
     ParseCheck? Verification,
     IReadOnlyList<string>? NextActions);

@@ -33,12 +33,17 @@ public static class McpProbe
         var roster = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var athlete in athletes.EnumerateArray())
         {
-            roster[athlete.GetProperty("athleteId").GetString()!] = athlete.GetProperty("grantedTools").EnumerateArray()
+            roster[Property(athlete, "athlete_id", "athleteId").GetString()!] = Property(athlete, "granted_tools", "grantedTools").EnumerateArray()
                 .Select(t => t.GetString()!).ToHashSet(StringComparer.Ordinal);
         }
 
         return roster;
     }
+
+    private static JsonElement Property(JsonElement element, string name, string alternative) =>
+        element.TryGetProperty(name, out var value) || element.TryGetProperty(alternative, out value)
+            ? value
+            : throw new InvalidOperationException($"list_athletes returned an athlete without '{name}': {element}");
 
     /// <summary>Calls a tool; a refusal comes back as an error result (or a protocol error), never as data.</summary>
     public static async Task<(bool IsError, string Text)> CallAsync(string mcpUrl, string tool, IReadOnlyDictionary<string, object?> arguments)
