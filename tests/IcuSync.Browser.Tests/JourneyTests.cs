@@ -101,7 +101,10 @@ public sealed class JourneyTests(BrowserFixture fixture)
         Assert.Contains("get_wellness", message, StringComparison.Ordinal);
         Assert.DoesNotContain("get_wellness", await McpProbe.ToolNamesAsync(coachUrl));
         Assert.Equal(["get_fitness"], (await McpProbe.RosterAsync(coachUrl))[SandboxPrincipals.CyclistId]);
-        Assert.Contains($"Changed the tools of {coach}", await page.InnerTextAsync("#activity"), StringComparison.Ordinal);
+        await page.ReloadAsync();
+        var activity = await page.InnerTextAsync("#activity");
+        Assert.Contains($"Changed the tools of {coach}", activity, StringComparison.Ordinal);
+        Assert.Contains($"{coach} used their coach MCP URL", activity, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -393,9 +393,8 @@ public sealed class PlannedWorkouts(IntervalsReads reads, AthleteProfiles profil
         }
         else if (icuDuration is not { } got || Math.Abs(got - expected) > tolerance)
         {
-            problem = string.Create(CultureInfo.InvariantCulture,
-                $"Intervals.icu computed {Units.Duration(icuDuration)} but IcuSync computed {Units.Duration(expected)} from the same text. " +
-                "Part of the text was read differently (check distance units: m is minutes, meters are mtr; and repeat blocks). Review the event and fix it with edit_workout.");
+            problem = $"Intervals.icu computed {Units.Duration(icuDuration)} but IcuSync computed {Units.Duration(expected)} from the same text. " +
+                "Part of the text was read differently (check distance units: m is minutes, meters are mtr; and repeat blocks). Review the event and fix it with edit_workout.";
         }
 
         return (stored, new ParseCheck(problem is null, steps, icuDuration, expected, tolerance, problem));

@@ -63,7 +63,7 @@ internal static class WorkoutFormatter
             return block.Header;
         }
 
-        if (ReadsAs(canonical, block))
+        if (block.HeaderWasCanonical || ReadsAs(canonical, block))
         {
             return canonical;
         }

@@ -72,6 +72,9 @@ public sealed class WorkoutBlock : IEquatable<WorkoutBlock>
     /// <summary>The header as written (blanks collapsed), used when the canonical header would read differently.</summary>
     internal string? WrittenHeader { get; init; }
 
+    /// <summary>True when the parser saw the header already in canonical form (<c>Title Nx</c>), so it needs no re-check.</summary>
+    internal bool HeaderWasCanonical { get; init; }
+
     /// <summary>The last line number the block covers (its last content line, or its header).</summary>
     internal int LastLine { get; set; }
 

@@ -425,6 +425,7 @@ internal sealed class WorkoutParser
             Repeats = (int)repeats,
             HeaderSpan = span,
             WrittenHeader = counts > 1 || (counts == 1 && !Lexicon.TryParseRepeat(Chars(tokens[^1]), out _)) ? JoinRaw(content, end) : null,
+            HeaderWasCanonical = counts == 1 && Chars(tokens[^1]) is [not '0', .., 'x'] && Lexicon.TryParseRepeat(Chars(tokens[^1]), out _),
         };
         if (counts > 1)
         {
@@ -951,6 +952,8 @@ internal sealed class WorkoutParser
 
         public string? WrittenHeader { get; init; }
 
+        public bool HeaderWasCanonical { get; init; }
+
         public bool BlankBefore { get; set; }
 
         public int LastLine { get; set; }
@@ -962,6 +965,7 @@ internal sealed class WorkoutParser
             Repeats = Repeats,
             HeaderSpan = HeaderSpan,
             WrittenHeader = WrittenHeader,
+            HeaderWasCanonical = HeaderWasCanonical,
             Lines = lines,
             BlankBefore = BlankBefore,
             BlankAfter = blankAfter,

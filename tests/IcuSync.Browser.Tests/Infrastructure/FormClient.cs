@@ -19,7 +19,8 @@ public sealed partial class FormClient : IDisposable
 
     public CookieContainer Cookies { get; }
 
-    public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(new Uri(path, UriKind.Relative));
+    /// <summary>GET a path of the site, or an absolute URL (another origin, such as the sandbox's consent page).</summary>
+    public Task<HttpResponseMessage> GetAsync(string path) => _http.GetAsync(new Uri(path, UriKind.RelativeOrAbsolute));
 
     public async Task<string> GetStringAsync(string path)
     {
@@ -40,7 +41,7 @@ public sealed partial class FormClient : IDisposable
 
     /// <summary>POSTs exactly <paramref name="fields"/>: no anti-forgery token unless given.</summary>
     public Task<HttpResponseMessage> PostRawAsync(string action, IEnumerable<KeyValuePair<string, string>> fields) =>
-        _http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(fields));
+        _http.PostAsync(new Uri(action, UriKind.RelativeOrAbsolute), new FormUrlEncodedContent(fields));
 
     /// <summary>Signs in as a sandbox principal through the demo sign-in form.</summary>
     public async Task SignInAsDemoAsync(string who)

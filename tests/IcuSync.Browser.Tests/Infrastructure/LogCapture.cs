@@ -15,6 +15,7 @@ public sealed class LogCapture : ILoggerProvider
     public void AssertNeverContains(string secret, string what)
     {
         Assert.False(string.IsNullOrEmpty(secret), "Nothing to look for: " + what);
+        Assert.False(_lines.IsEmpty, "No log line was captured at all, so the check would prove nothing.");
         var hit = _lines.FirstOrDefault(l => l.Contains(secret, StringComparison.Ordinal));
         Assert.True(hit is null, $"The {what} appeared in a log line: {hit?.Replace(secret, "<SECRET>", StringComparison.Ordinal)}");
     }
