@@ -130,7 +130,7 @@ public sealed partial class StandaloneSandboxTests(StandaloneFixture fixture) : 
     }
 
     /// <summary>Runs the OAuth dance with the sandbox's consent page; returns where the callback sends the browser.</summary>
-    private static async Task<string?> ConsentAsync(FormClient client, string athleteId)
+    private async Task<string?> ConsentAsync(FormClient client, string athleteId)
     {
         using var start = await client.GetAsync("/signin/intervals");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
@@ -140,9 +140,11 @@ public sealed partial class StandaloneSandboxTests(StandaloneFixture fixture) : 
     }
 
     /// <summary>Approves on the sandbox's consent page as <paramref name="athleteId"/>; returns the callback URL with the code.</summary>
-    private static async Task<string> ApproveAsync(Uri authorize, string athleteId)
+    private async Task<string> ApproveAsync(Uri authorize, string athleteId)
     {
-        Assert.Contains("scope=ACTIVITY%3AREAD%2CWELLNESS%3AREAD%2CCALENDAR%3AWRITE%2CSETTINGS%3AWRITE", authorize.Query, StringComparison.Ordinal);
+        var query = Uri.UnescapeDataString(authorize.Query);
+        Assert.Contains("scope=ACTIVITY:READ,WELLNESS:READ,CALENDAR:WRITE,SETTINGS:WRITE", query, StringComparison.Ordinal);
+        Assert.Contains("redirect_uri=" + CallbackUrl, query, StringComparison.Ordinal);
         using var sandbox = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var consent = await sandbox.GetStringAsync(authorize);
         var fields = HiddenField().Matches(consent)
@@ -153,6 +155,8 @@ public sealed partial class StandaloneSandboxTests(StandaloneFixture fixture) : 
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         return approved.Headers.Location!.ToString();
     }
+
+    private string CallbackUrl => Host.BaseAddress.ToString().TrimEnd('/') + "/signin/intervals/callback";
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\">")]
     private static partial Regex HiddenField();

@@ -11,7 +11,7 @@ internal static class WorkoutBenchmarkTexts
         Warmup
         - 10m ramp 50-75% 85rpm
         - 5m 75% 90rpm
-        - Openers 3x30s 110% 100rpm
+        - Openers 30s 110% 100rpm
 
         Main Set 4x
         - Threshold 8m 95-100% 90rpm

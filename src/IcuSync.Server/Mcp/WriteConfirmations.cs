@@ -50,7 +50,7 @@ public sealed record ConfirmCheck(ConfirmStatus Status, string Message, string? 
 /// <para>
 /// A dry run computes a canonical text of exactly what would be written and <see cref="Issue"/>s a code for it. The
 /// code is a Data Protection payload (keys are shared through the database, so any instance can check a code another
-/// issued) holding an expiry and a SHA-256 of token id + athlete + action + canonical payload. <see cref="Verify"/>
+/// issued) holding an expiry and a SHA-256 of token id + athlete + action + canonical payload. <c>Verify</c>
 /// recomputes the digest from the confirming call's own arguments, so a code only authorises the very payload that was
 /// previewed, for the same connection and athlete, within <see cref="Lifetime"/>. A code cannot be made up, and a
 /// boolean <c>confirm:true</c> is refused. Codes are stateless: replaying a valid code repeats the same write, so writes

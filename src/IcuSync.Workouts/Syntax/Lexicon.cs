@@ -412,16 +412,11 @@ internal static class Lexicon
         return count > 0;
     }
 
-    /// <summary>True for a sets-by-reps token such as <c>3x10</c>.</summary>
+    /// <summary>True for a sets-by-reps token such as <c>3x10</c> (digits only on both sides, so <c>3x30s</c> is not one).</summary>
     public static bool IsSetsByReps(ReadOnlySpan<char> s)
     {
-        var i = 0;
-        while (i < s.Length && char.IsAsciiDigit(s[i]))
-        {
-            i++;
-        }
-
-        return i > 0 && i < s.Length - 1 && s[i] is 'x' or 'X' or '×' && char.IsAsciiDigit(s[i + 1]);
+        var x = s.IndexOfAny('x', 'X', '×');
+        return x > 0 && x < s.Length - 1 && !s[..x].ContainsAnyExceptInRange('0', '9') && !s[(x + 1)..].ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>Reads the <c>N^</c> marker of a timed prompt; <paramref name="textStart"/> is where attached text begins.</summary>

@@ -32,10 +32,12 @@ public sealed partial class FormClient : IDisposable
     /// <summary>GETs <paramref name="pagePath"/>, then POSTs <paramref name="fields"/> with that page's anti-forgery token.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string pagePath, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var page = await GetStringAsync(pagePath);
+        // The page may itself answer with an error status (a form re-shown with its error); it still carries a token.
+        using var response = await GetAsync(pagePath);
+        var page = await response.Content.ReadAsStringAsync();
         var token = AntiforgeryPattern().Match(page) is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
-            : throw new InvalidOperationException($"{pagePath} has no anti-forgery token.");
+            : throw new InvalidOperationException($"{pagePath} ({(int)response.StatusCode}) has no anti-forgery token.");
         return await PostRawAsync(action, [.. fields, new("__RequestVerificationToken", token)]);
     }
 

@@ -79,6 +79,14 @@ public sealed class RuleFindingTests
         Assert.Contains("- 10m Easy spin 60%", analysis.Errors[1].Fix, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Inline_repeat_inside_a_step_is_a_step_without_duration_not_an_exercise()
+    {
+        var analysis = WorkoutText.Analyze("- 10m 60%\n- Openers 3x30s 110% 100rpm", new WorkoutContext("Ride"));
+
+        Assert.Equal([(RuleCodes.StepWithoutDuration, 2)], analysis.Errors.Select(static f => (f.Code, f.Line)));
+    }
+
     [Theory]
     [InlineData("- Main Set 5x\n- 3m 120%", "Main Set 5x")]
     [InlineData("- 3x\n  - 5m 100%", "3x")]
