@@ -288,6 +288,72 @@ public sealed class HttpPageTests(PickupHostFixture fixture) : IClassFixture<Pic
         Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Regenerating_the_athletes_URL_on_the_dashboard_stops_the_old_one_at_once()
+    {
+        using var client = new FormClient(Host.BaseAddress);
+        await client.SignInAsDemoAsync("triathlete");
+        using var revealed = await client.PostFormAsync("/dashboard", "/dashboard?handler=Reveal", []);
+        var oldUrl = RevealedUrl(await revealed.Content.ReadAsStringAsync());
+        Assert.False(await McpProbe.IsRefusedAsync(oldUrl));
+
+        using var regenerated = await client.PostFormAsync("/dashboard", "/dashboard?handler=Regenerate", []);
+        var body = await regenerated.Content.ReadAsStringAsync();
+        var newUrl = RevealedUrl(body);
+        Assert.Contains("The old one no longer works", body, StringComparison.Ordinal);
+        Assert.NotEqual(oldUrl, newUrl);
+        Assert.True(await McpProbe.IsRefusedAsync(oldUrl));
+        Assert.False(await McpProbe.IsRefusedAsync(newUrl));
+        Assert.Contains("MCP URL regenerated", await client.GetStringAsync("/dashboard"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Removing_a_coach_takes_the_athlete_off_the_coachs_roster()
+    {
+        var coach = await InvitedCoachAsync("revoked");
+        var coachUrl = TestMail.McpUrl(await TestMail.WaitAsync(Host.PickupDirectory, coach, "invited you"));
+        Assert.Contains(SandboxPrincipals.TriathleteId, (await McpProbe.RosterAsync(coachUrl)).Keys);
+        var cleo = await Host.AccountAsync(SandboxPrincipals.TriathleteId);
+        var invite = (await Host.Service<CoachInviteService>().ListAsync(cleo.Id, CancellationToken.None)).Single(i => i.CoachEmail == coach);
+
+        using var client = new FormClient(Host.BaseAddress);
+        await client.SignInAsDemoAsync("triathlete");
+        using var revoked = await client.PostFormAsync("/dashboard", "/dashboard?handler=Revoke", [new("inviteId", invite.InviteId.ToString())]);
+        Assert.Equal("/dashboard?notice=revoked#coaches", revoked.Headers.Location?.OriginalString);
+        Assert.DoesNotContain(SandboxPrincipals.TriathleteId, (await McpProbe.RosterAsync(coachUrl)).Keys);
+        Assert.Contains($"Removed {coach}", await client.GetStringAsync("/dashboard"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Saving_no_tools_for_a_coach_is_refused_with_advice_to_remove_the_coach_instead()
+    {
+        var coach = await InvitedCoachAsync("notools");
+        var cleo = await Host.AccountAsync(SandboxPrincipals.TriathleteId);
+        var invite = (await Host.Service<CoachInviteService>().ListAsync(cleo.Id, CancellationToken.None)).Single(i => i.CoachEmail == coach);
+        using var client = new FormClient(Host.BaseAddress);
+        await client.SignInAsDemoAsync("triathlete");
+        using var response = await client.PostFormAsync("/dashboard", "/dashboard?handler=Grants", [new("inviteId", invite.InviteId.ToString())]);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Tick at least one tool", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(["get_fitness"], (await Host.Service<CoachInviteService>().ListAsync(cleo.Id, CancellationToken.None)).Single(i => i.CoachEmail == coach).Tools);
+    }
+
+    [Theory]
+    [InlineData("//evil.example/phish")]
+    [InlineData("/\\evil.example")]
+    [InlineData("https://evil.example/")]
+    public async Task Sign_in_never_redirects_off_the_site(string returnUrl)
+    {
+        using var client = new FormClient(Host.BaseAddress);
+        using var response = await client.PostFormAsync("/signin", "/signin?handler=ApiKey", [new("apiKey", SandboxPrincipals.RunnerApiKey), new("returnUrl", returnUrl)]);
+        Assert.Equal("/dashboard", response.Headers.Location?.OriginalString);
+    }
+
+    private static string RevealedUrl(string body) =>
+        System.Text.RegularExpressions.Regex.Match(body, "id=\"mcp-url\" value=\"([^\"]+)\"") is { Success: true } match
+            ? match.Groups[1].Value
+            : throw new InvalidOperationException("The page shows no MCP URL.");
+
     /// <summary>A new coach email invited by the triathlete, so each test has its own confirmation links.</summary>
     private async Task<string> InvitedCoachAsync(string who)
     {

@@ -89,42 +89,42 @@ internal sealed class BlockProfile
                 switch (plan.Family)
                 {
                     case SportFamily.Ride:
-                    {
-                        var ftp = phys.Ftp ?? 200;
-                        var variation = plan.Outdoor ? Math.Clamp(grade * 3.0, -0.25, 0.3) : 0.0;
-                        var jitter = rng.Gaussian() * (segment.Kind == SegmentKind.Work ? 0.02 : 0.035);
-                        var watts = (int)Math.Round(ftp * segment.Intensity * (1 + variation + jitter));
-                        var coasting = plan.Outdoor && grade < -0.045 && rng.Chance(0.6);
-                        watts = coasting ? 0 : Math.Max(watts, 30);
-                        if (profile.Power is not null)
                         {
-                            profile.Power[block] = watts;
+                            var ftp = phys.Ftp ?? 200;
+                            var variation = plan.Outdoor ? Math.Clamp(grade * 3.0, -0.25, 0.3) : 0.0;
+                            var jitter = rng.Gaussian() * (segment.Kind == SegmentKind.Work ? 0.02 : 0.035);
+                            var watts = (int)Math.Round(ftp * segment.Intensity * (1 + variation + jitter));
+                            var coasting = plan.Outdoor && grade < -0.045 && rng.Chance(0.6);
+                            watts = coasting ? 0 : Math.Max(watts, 30);
+                            if (profile.Power is not null)
+                            {
+                                profile.Power[block] = watts;
+                            }
+
+                            effort = watts / (double)ftp;
+                            var flat = 1.425 * Math.Cbrt(Math.Max(watts, 60));
+                            speed = Math.Clamp(flat * (1 - (grade * 7.0)), 2.2, 17.5);
+                            cadence = coasting ? 0 : (int)Math.Round(Math.Clamp(87 + ((effort - 0.7) * 22) - (grade * 140) + (rng.Gaussian() * 2), 58, 118));
+                            break;
                         }
 
-                        effort = watts / (double)ftp;
-                        var flat = 1.425 * Math.Cbrt(Math.Max(watts, 60));
-                        speed = Math.Clamp(flat * (1 - (grade * 7.0)), 2.2, 17.5);
-                        cadence = coasting ? 0 : (int)Math.Round(Math.Clamp(87 + ((effort - 0.7) * 22) - (grade * 140) + (rng.Gaussian() * 2), 58, 118));
-                        break;
-                    }
-
                     case SportFamily.Run:
-                    {
-                        var threshold = phys.ThresholdSpeed ?? 3.5;
-                        speed = threshold * segment.Intensity * (1 - (Math.Clamp(grade, -0.04, 0.04) * 2.5)) * (1 + (rng.Gaussian() * 0.012));
-                        effort = segment.Intensity;
-                        cadence = (int)Math.Round(Math.Clamp(83 + ((segment.Intensity - 0.75) * 16) + (rng.Gaussian() * 1.2), 74, 98));
-                        break;
-                    }
+                        {
+                            var threshold = phys.ThresholdSpeed ?? 3.5;
+                            speed = threshold * segment.Intensity * (1 - (Math.Clamp(grade, -0.04, 0.04) * 2.5)) * (1 + (rng.Gaussian() * 0.012));
+                            effort = segment.Intensity;
+                            cadence = (int)Math.Round(Math.Clamp(83 + ((segment.Intensity - 0.75) * 16) + (rng.Gaussian() * 1.2), 74, 98));
+                            break;
+                        }
 
                     default:
-                    {
-                        var threshold = phys.ThresholdSpeed ?? 1.0;
-                        speed = threshold * segment.Intensity * (1 + (rng.Gaussian() * 0.02));
-                        effort = segment.Intensity;
-                        cadence = (int)Math.Round(Math.Clamp(27 + (segment.Intensity * 6) + rng.Gaussian(), 18, 40));
-                        break;
-                    }
+                        {
+                            var threshold = phys.ThresholdSpeed ?? 1.0;
+                            speed = threshold * segment.Intensity * (1 + (rng.Gaussian() * 0.02));
+                            effort = segment.Intensity;
+                            cadence = (int)Math.Round(Math.Clamp(27 + (segment.Intensity * 6) + rng.Gaussian(), 18, 40));
+                            break;
+                        }
                 }
 
                 speed = Math.Round(speed, 3);

@@ -306,67 +306,67 @@ internal static class DemoWorld
         switch (spec.Index)
         {
             case 0:
-            {
-                var road = Id('b', 1);
-                var trainer = Id('b', 2);
-                var chain = Id('g', 3);
-                var plan = new GearPlan
                 {
-                    Items =
-                    [
-                        new() { Id = road, AthleteId = spec.Id, Type = "Bike", Name = "Canyon Ultimate CF SLX", Purchased = "2023-03-01", ComponentIds = [chain], Component = false },
+                    var road = Id('b', 1);
+                    var trainer = Id('b', 2);
+                    var chain = Id('g', 3);
+                    var plan = new GearPlan
+                    {
+                        Items =
+                        [
+                            new() { Id = road, AthleteId = spec.Id, Type = "Bike", Name = "Canyon Ultimate CF SLX", Purchased = "2023-03-01", ComponentIds = [chain], Component = false },
                         new() { Id = trainer, AthleteId = spec.Id, Type = "Bike", Name = "Tacx Neo trainer bike", Purchased = "2022-11-15", Component = false },
                         new() { Id = chain, AthleteId = spec.Id, Type = "Chain", Name = "Shimano Ultegra chain", Component = true },
                     ],
-                    Pick = t => t.Type == "Ride" ? (t.Indoor ? trainer : road) : null,
-                };
-                plan.StartDistance[road] = 8_200_000;
-                plan.StartDistance[trainer] = 3_100_000;
-                plan.StartDistance[chain] = 0;
-                return plan;
-            }
+                        Pick = t => t.Type == "Ride" ? (t.Indoor ? trainer : road) : null,
+                    };
+                    plan.StartDistance[road] = 8_200_000;
+                    plan.StartDistance[trainer] = 3_100_000;
+                    plan.StartDistance[chain] = 0;
+                    return plan;
+                }
 
             case 1:
-            {
-                var daily = Id('g', 1);
-                var fast = Id('g', 2);
-                var retired = Id('g', 3);
-                var plan = new GearPlan
                 {
-                    Items =
-                    [
-                        new() { Id = daily, AthleteId = spec.Id, Type = "Shoes", Name = "Nike Pegasus 41", Purchased = "2025-01-10", Component = false },
+                    var daily = Id('g', 1);
+                    var fast = Id('g', 2);
+                    var retired = Id('g', 3);
+                    var plan = new GearPlan
+                    {
+                        Items =
+                        [
+                            new() { Id = daily, AthleteId = spec.Id, Type = "Shoes", Name = "Nike Pegasus 41", Purchased = "2025-01-10", Component = false },
                         new() { Id = fast, AthleteId = spec.Id, Type = "Shoes", Name = "Saucony Endorphin Speed 4", Purchased = "2025-02-20", Component = false },
                         new() { Id = retired, AthleteId = spec.Id, Type = "Shoes", Name = "Brooks Ghost 15", Purchased = "2023-06-01", Retired = "2025-01-09", Component = false },
                     ],
-                    Pick = t => t.Type == "Run" ? (t.Key is "run-intervals" or "run-tempo" ? fast : daily) : null,
-                };
-                plan.StartDistance[daily] = 150_000;
-                plan.StartDistance[fast] = 40_000;
-                plan.StartDistance[retired] = 812_000;
-                return plan;
-            }
+                        Pick = t => t.Type == "Run" ? (t.Key is "run-intervals" or "run-tempo" ? fast : daily) : null,
+                    };
+                    plan.StartDistance[daily] = 150_000;
+                    plan.StartDistance[fast] = 40_000;
+                    plan.StartDistance[retired] = 812_000;
+                    return plan;
+                }
 
             default:
-            {
-                var bike = Id('b', 1);
-                var shoes = Id('g', 2);
-                var wetsuit = Id('g', 3);
-                var plan = new GearPlan
                 {
-                    Items =
-                    [
-                        new() { Id = bike, AthleteId = spec.Id, Type = "Bike", Name = "Trek Speed Concept", Purchased = "2024-08-01", Component = false },
+                    var bike = Id('b', 1);
+                    var shoes = Id('g', 2);
+                    var wetsuit = Id('g', 3);
+                    var plan = new GearPlan
+                    {
+                        Items =
+                        [
+                            new() { Id = bike, AthleteId = spec.Id, Type = "Bike", Name = "Trek Speed Concept", Purchased = "2024-08-01", Component = false },
                         new() { Id = shoes, AthleteId = spec.Id, Type = "Shoes", Name = "Hoka Clifton 9", Purchased = "2025-03-01", Component = false },
                         new() { Id = wetsuit, AthleteId = spec.Id, Type = "Wetsuit", Name = "Orca Athlex Flow", Purchased = "2024-10-01", Component = false },
                     ],
-                    Pick = t => t.Type switch { "Ride" => bike, "Run" => shoes, _ => null },
-                };
-                plan.StartDistance[bike] = 2_400_000;
-                plan.StartDistance[shoes] = 60_000;
-                plan.StartDistance[wetsuit] = 12_000;
-                return plan;
-            }
+                        Pick = t => t.Type switch { "Ride" => bike, "Run" => shoes, _ => null },
+                    };
+                    plan.StartDistance[bike] = 2_400_000;
+                    plan.StartDistance[shoes] = 60_000;
+                    plan.StartDistance[wetsuit] = 12_000;
+                    return plan;
+                }
         }
     }
 
@@ -728,7 +728,8 @@ internal static class DemoWorld
         };
         data.Events.Add(Simple(eventId++, spec.Id, "NOTE", noteDay, noteName, noteText, null, stamp, rng));
         data.Events.Add(Simple(eventId++, spec.Id, "NOTE", today.AddDays(-5), "Coach note", "Great consistency this block; keep the easy days easy.", null, stamp, rng)
-            with { CreatedById = SandboxPrincipals.CoachId });
+            with
+        { CreatedById = SandboxPrincipals.CoachId });
         return eventId;
     }
 

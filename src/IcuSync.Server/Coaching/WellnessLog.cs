@@ -54,9 +54,9 @@ public sealed record WellnessScale(string Field, string Range, string Levels, st
 public sealed record HrvTrendView(
     string State,
     string Meaning,
-    int Values7d,
-    double? Mean7dMs,
-    double? Cv7dPct,
+    int WeekValues,
+    double? WeekMeanMs,
+    double? WeekCvPct,
     double? BaselineLowMs,
     double? BaselineHighMs,
     int? BaselineValues);

@@ -41,6 +41,7 @@ internal static class SiteAssets
         .card { background: var(--card); border: 1px solid var(--line); border-radius: .5rem; padding: 1rem 1.25rem; margin: 1rem 0; }
         .grid { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); }
         .grid > .card { margin: 0; }
+        .card > :first-child { margin-top: 0; }
         .button, button {
           display: inline-block; font: inherit; font-weight: 600; padding: .55rem 1rem; border-radius: .4rem; cursor: pointer;
           border: 1px solid var(--brand); background: var(--brand); color: var(--brand-ink); text-decoration: none; line-height: 1.3;

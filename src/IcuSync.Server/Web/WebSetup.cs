@@ -193,14 +193,21 @@ public static class WebSetup
 
     internal static bool IsMcp(PathString path) => path.StartsWithSegments("/mcp", StringComparison.OrdinalIgnoreCase);
 
-    private static async Task<Results<ChallengeHttpResult, RedirectHttpResult>> StartIntervalsSignInAsync(IAuthenticationSchemeProvider schemes)
+    /// <summary>True for a path on this site (<c>/x</c>), false for anything that could leave it (<c>//host</c>, <c>/\host</c>, absolute URLs).</summary>
+    internal static bool IsLocalPath(string? path) =>
+        !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'));
+
+    private static async Task<Results<ChallengeHttpResult, RedirectHttpResult>> StartIntervalsSignInAsync(
+        IAuthenticationSchemeProvider schemes,
+        string? returnUrl)
     {
         if (await schemes.GetSchemeAsync(WebSession.IntervalsScheme) is null)
         {
             return TypedResults.Redirect("/signin?oauth=off");
         }
 
-        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = "/signin/complete" }, [WebSession.IntervalsScheme]);
+        var complete = IsLocalPath(returnUrl) ? "/signin/complete?returnUrl=" + Uri.EscapeDataString(returnUrl!) : "/signin/complete";
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = complete }, [WebSession.IntervalsScheme]);
     }
 
     private static void UseSandboxApp(IntervalsOAuthOptions options, WebMode mode)

@@ -6,7 +6,7 @@ namespace IcuSync.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// The real host on a loopback port with the in-process sandbox and a temporary SQLite file. Mail goes to the test SMTP
-/// server (real SMTP) or to a pickup folder; every log line is captured at Debug level.
+/// server (real SMTP) or to a pickup folder; every log line is captured, down to Trace level.
 /// </summary>
 public sealed class WebTestHost : IAsyncDisposable
 {
@@ -69,7 +69,7 @@ public sealed class WebTestHost : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(config);
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
-            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
         });
         return new WebTestHost(server, dataDirectory, logs);
     }

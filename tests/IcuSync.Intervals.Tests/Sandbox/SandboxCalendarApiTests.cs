@@ -66,7 +66,10 @@ public sealed class SandboxCalendarApiTests
 
         var (status, created) = await client.SendAsync(HttpMethod.Post, "api/v1/athlete/0/events", new JsonObject
         {
-            ["category"] = "WORKOUT", ["start_date_local"] = "2026-05-21", ["type"] = "Run", ["description"] = "run fast at CSS then relax",
+            ["category"] = "WORKOUT",
+            ["start_date_local"] = "2026-05-21",
+            ["type"] = "Run",
+            ["description"] = "run fast at CSS then relax",
         });
 
         Assert.Equal(200, status);

@@ -53,30 +53,48 @@ public sealed class AccountsTestHost : IAsyncDisposable
         FakeTimeProvider? time = null)
     {
         var database = shared ?? await TestDatabase.CreateAsync(provider);
-        var mail = Path.Combine(Path.GetTempPath(), "icusync-tests", "mail-" + Guid.NewGuid().ToString("N"));
-        var settings = new Dictionary<string, string?>
+        ServiceProvider? built = null;
+        try
         {
-            ["Database:Provider"] = provider,
-            ["Database:ConnectionString"] = database.ConnectionString,
-            ["Smtp:PickupDirectory"] = mail,
-            ["PublicBaseUrl"] = "https://icusync.test",
-        };
-        configure?.Invoke(settings);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var clock = time ?? new FakeTimeProvider(Start);
-        var logs = new CapturedLogs();
-        var collection = new ServiceCollection();
-        collection.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
-        collection.AddSingleton<TimeProvider>(clock);
-        services?.Invoke(collection);
+            var mail = Path.Combine(Path.GetTempPath(), "icusync-tests", "mail-" + Guid.NewGuid().ToString("N"));
+            var settings = new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = provider,
+                ["Database:ConnectionString"] = database.ConnectionString,
+                ["Smtp:PickupDirectory"] = mail,
+                ["PublicBaseUrl"] = "https://icusync.test",
+            };
+            configure?.Invoke(settings);
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+            var clock = time ?? new FakeTimeProvider(Start);
+            var logs = new CapturedLogs();
+            var collection = new ServiceCollection();
+            collection.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+            collection.AddSingleton<TimeProvider>(clock);
+            services?.Invoke(collection);
 
-        // Tests that exercise direct-coach rosters register the sandbox-backed source first; the rest never fetch one.
-        collection.TryAddSingleton<ICoachRosterSource>(new RecordingRosterSource());
-        collection.AddIcuSyncAccounts(configuration);
-        var provider1 = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        provider1.GetRequiredService<IStartupValidator>().Validate();
-        await provider1.MigrateIcuSyncDatabaseAsync();
-        return new AccountsTestHost(provider1, database, clock, mail, logs, ownsDatabase: shared is null);
+            // Tests that exercise direct-coach rosters register the sandbox-backed source first; the rest never fetch one.
+            collection.TryAddSingleton<ICoachRosterSource>(new RecordingRosterSource());
+            collection.AddIcuSyncAccounts(configuration);
+            built = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            built.GetRequiredService<IStartupValidator>().Validate();
+            await built.MigrateIcuSyncDatabaseAsync();
+            return new AccountsTestHost(built, database, clock, mail, logs, ownsDatabase: shared is null);
+        }
+        catch
+        {
+            if (built is not null)
+            {
+                await built.DisposeAsync();
+            }
+
+            if (shared is null)
+            {
+                await database.DisposeAsync();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>A second server instance on the same database (a restart, or another node behind the load balancer).</summary>

@@ -84,9 +84,9 @@ public sealed class WellnessToolTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Equal(Math.Round(week.Average(w => w.Soreness!.Value), 1), summary.GetProperty("soreness").GetDouble());
 
         var hrv = summary.GetProperty("hrv");
-        Assert.Equal(hrvs.Count, hrv.GetProperty("values_7d").GetInt32());
+        Assert.Equal(hrvs.Count, hrv.GetProperty("week_values").GetInt32());
         var geometricMean = Math.Exp(hrvs.Average(Math.Log));
-        Assert.Equal(Math.Round(geometricMean, 1), hrv.GetProperty("mean_7d_ms").GetDouble());
+        Assert.Equal(Math.Round(geometricMean, 1), hrv.GetProperty("week_mean_ms").GetDouble());
         var baseline = Store.GetWellness(SandboxPrincipals.RunnerId, end.AddDays(-34), end.AddDays(-7)).Where(w => w.Hrv is > 0).Select(w => Math.Log(w.Hrv!.Value)).ToList();
         var mean = baseline.Average();
         var sd = Math.Sqrt(baseline.Sum(v => (v - mean) * (v - mean)) / baseline.Count);

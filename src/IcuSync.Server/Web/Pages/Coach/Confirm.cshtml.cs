@@ -18,8 +18,9 @@ public sealed class ConfirmModel(CoachTokenRequests requests, ConfirmationLinkPr
 
     public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? code)
+    public async Task<IActionResult> OnGetAsync()
     {
+        var code = this.Query("code");
         var link = await preview.ReadAsync(code, HttpContext.RequestAborted);
         switch (link.State)
         {
@@ -36,8 +37,9 @@ public sealed class ConfirmModel(CoachTokenRequests requests, ConfirmationLinkPr
         }
     }
 
-    public async Task<IActionResult> OnPostAsync(string? code)
+    public async Task<IActionResult> OnPostAsync()
     {
+        var code = this.Form("code");
         var result = await requests.ConfirmAsync(code ?? "", HttpContext.RequestAborted);
         if (result.Succeeded)
         {

@@ -20,11 +20,11 @@ public sealed class ManageTokenModel(CoachTokenRequests requests) : PageModel
     {
     }
 
-    public Task<IActionResult> OnPostResendAsync(string? email) =>
-        HandleAsync(email, requests.RequestResendAsync);
+    public Task<IActionResult> OnPostResendAsync() =>
+        HandleAsync(this.Form("email"), requests.RequestResendAsync);
 
-    public Task<IActionResult> OnPostRegenerateAsync(string? email) =>
-        HandleAsync(email, requests.RequestRegenerateAsync);
+    public Task<IActionResult> OnPostRegenerateAsync() =>
+        HandleAsync(this.Form("email"), requests.RequestRegenerateAsync);
 
     private async Task<IActionResult> HandleAsync(
         string? email,

@@ -97,8 +97,9 @@ public sealed class DashboardModel(
         return result.Succeeded ? Redirect("/dashboard?notice=disconnected") : await ShowProblemAsync(result.Error);
     }
 
-    public async Task<IActionResult> OnPostInviteAsync(string? coachEmail, string[]? tools)
+    public async Task<IActionResult> OnPostInviteAsync(string[]? tools)
     {
+        var coachEmail = this.Form("coachEmail");
         var result = await invites.InviteAsync(AccountId, new CoachInviteRequest(coachEmail ?? "", tools ?? []), Actor, HttpContext.RequestAborted);
         if (result.Succeeded)
         {

@@ -18,8 +18,11 @@ public sealed class CompleteModel(IntervalsSignIn signIn) : PageModel
 
     public string? Error { get; private set; }
 
+    public string? ReturnUrl { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
+        ReturnUrl = Local(this.Query("returnUrl"));
         var pending = await WebSession.ReadPendingAsync(HttpContext);
         if (pending is null)
         {
@@ -40,8 +43,11 @@ public sealed class CompleteModel(IntervalsSignIn signIn) : PageModel
         return await FinishAsync(pending, null, null);
     }
 
-    public async Task<IActionResult> OnPostAsync(string? email, string? name)
+    public async Task<IActionResult> OnPostAsync()
     {
+        var email = this.Form("email");
+        var name = this.Form("name");
+        ReturnUrl = Local(this.Form("returnUrl"));
         var pending = await WebSession.ReadPendingAsync(HttpContext);
         if (pending is null)
         {
@@ -66,7 +72,7 @@ public sealed class CompleteModel(IntervalsSignIn signIn) : PageModel
         {
             case SignInStatus.SignedIn:
                 await WebSession.SignInAsync(HttpContext, result.Account!);
-                return Redirect("/dashboard");
+                return Redirect(ReturnUrl ?? "/dashboard");
             case SignInStatus.NeedsEmail:
                 Show(pending, email);
                 Error = result.Error?.Message;
@@ -83,6 +89,8 @@ public sealed class CompleteModel(IntervalsSignIn signIn) : PageModel
                 return Page();
         }
     }
+
+    private static string? Local(string? path) => WebSetup.IsLocalPath(path) ? path : null;
 
     private void Show(PendingConnection pending, string? email)
     {

@@ -16,6 +16,9 @@ public sealed class SignInModel(IntervalsSignIn signIn, IAuthenticationSchemePro
 
     public string? ReturnUrl { get; private set; }
 
+    /// <summary>The OAuth start, carrying the page to come back to.</summary>
+    public string IntervalsStart => ReturnUrl is null ? "/signin/intervals" : "/signin/intervals?returnUrl=" + Uri.EscapeDataString(ReturnUrl);
+
     public string? SignedInName { get; private set; }
 
     public string? Error { get; private set; }
@@ -26,9 +29,9 @@ public sealed class SignInModel(IntervalsSignIn signIn, IAuthenticationSchemePro
         OAuthOff = oauth == "off";
     }
 
-    public async Task<IActionResult> OnPostApiKeyAsync(string? apiKey, string? returnUrl)
+    public async Task<IActionResult> OnPostApiKeyAsync(string? returnUrl)
     {
-        var identity = await signIn.IdentifyApiKeyAsync(apiKey, HttpContext.RequestAborted);
+        var identity = await signIn.IdentifyApiKeyAsync(this.Form("apiKey"), HttpContext.RequestAborted);
         return await FinishAsync(identity, returnUrl);
     }
 
@@ -78,9 +81,9 @@ public sealed class SignInModel(IntervalsSignIn signIn, IAuthenticationSchemePro
     private async Task LoadAsync(string? returnUrl)
     {
         OAuthEnabled = await schemes.GetSchemeAsync(WebSession.IntervalsScheme) is not null;
-        ReturnUrl = returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : null;
+        ReturnUrl = WebSetup.IsLocalPath(returnUrl) ? returnUrl : null;
         SignedInName = WebSession.AccountId(User) is null ? null : User.Identity?.Name;
     }
 
-    private string SafeReturn(string? returnUrl) => returnUrl is not null && Url.IsLocalUrl(returnUrl) ? returnUrl : "/dashboard";
+    private static string SafeReturn(string? returnUrl) => WebSetup.IsLocalPath(returnUrl) ? returnUrl! : "/dashboard";
 }
