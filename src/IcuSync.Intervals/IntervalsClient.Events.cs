@@ -162,5 +162,5 @@ public sealed partial class IntervalsClient
     }
 
     /// <summary>Strips server-computed fields Intervals.icu does not take as input (it rebuilds the workout from the text).</summary>
-    private static EventDto ForWriting(EventDto item) => item with { WorkoutDoc = null, Uid = item.Uid, Updated = null };
+    private static EventDto ForWriting(EventDto item) => item with { WorkoutDoc = null, Updated = null };
 }

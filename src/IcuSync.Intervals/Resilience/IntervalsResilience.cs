@@ -115,6 +115,6 @@ internal static partial class IntervalsClientLog
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Intervals.icu {Operation} failed ({Cause}); retry {Attempt} in {DelayMs:0} ms")]
     public static partial void Retrying(ILogger logger, string operation, int attempt, string cause, double delayMs);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Intervals.icu {Operation} failed: {Kind} (HTTP {Status})")]
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Intervals.icu {Operation} failed: {Kind} (HTTP {Status})")]
     public static partial void Failed(ILogger logger, string operation, IntervalsErrorKind kind, int? status);
 }

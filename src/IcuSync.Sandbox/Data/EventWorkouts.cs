@@ -28,9 +28,7 @@ internal static class EventWorkouts
 
         var duration = analysis.DurationSecs;
         double? intensity = analysis.IntensityFactor is { } factor ? Math.Round(factor * 100, 2) : null;
-        int? joules = doc["average_watts"] is JsonValue aw && aw.TryGetValue<double>(out var avgWatts)
-            ? (int)Math.Round(avgWatts * duration)
-            : null;
+        int? joules = Number(doc["average_watts"]) is { } avgWatts ? (int)Math.Round(avgWatts * duration) : null;
         return new Result(
             doc,
             duration,
@@ -39,4 +37,10 @@ internal static class EventWorkouts
             intensity,
             joules);
     }
+
+    /// <summary>A JSON number whatever CLR type backs it (int-backed values fail <c>TryGetValue&lt;double&gt;</c>).</summary>
+    private static double? Number(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using IcuSync.Server.Accounts;
+using IcuSync.Server.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace IcuSync.Server.Web;
@@ -18,6 +20,7 @@ public sealed class DashboardReader(
     CoachInviteService invites,
     McpTokenService tokens,
     AuditLog audit,
+    IDbContextFactory<IcuSyncDbContext> dbFactory,
     IOptions<WebOptions> options)
 {
     public async Task<IReadOnlyList<CoachRow>> CoachesAsync(Guid accountId, CancellationToken cancellationToken)
@@ -37,7 +40,8 @@ public sealed class DashboardReader(
     public async Task<IReadOnlyList<ActivityEntry>> ActivityAsync(Guid accountId, IReadOnlyList<CoachRow> coaches, CancellationToken cancellationToken)
     {
         var size = options.Value.ActivityLogSize;
-        var emails = coaches.ToDictionary(c => c.Invite.CoachId, c => c.Invite.CoachEmail);
+        var rows = await audit.ListAsync(size, accountId, null, cancellationToken);
+        var emails = await CoachEmailsAsync(rows, coaches, cancellationToken);
         var entries = new List<ActivityEntry>();
         foreach (var token in await tokens.ListAsync(accountId, null, cancellationToken))
         {
@@ -57,7 +61,7 @@ public sealed class DashboardReader(
             }
         }
 
-        foreach (var row in await audit.ListAsync(size, accountId, null, cancellationToken))
+        foreach (var row in rows)
         {
             if (Describe(row, emails) is { } text)
             {
@@ -66,6 +70,23 @@ public sealed class DashboardReader(
         }
 
         return [.. entries.OrderByDescending(e => e.At).Take(size)];
+    }
+
+    /// <summary>The emails of the coaches the log mentions, including coaches already removed (the audit rows hold only ids).</summary>
+    private async Task<Dictionary<Guid, string>> CoachEmailsAsync(IReadOnlyList<AuditRecord> rows, IReadOnlyList<CoachRow> coaches, CancellationToken cancellationToken)
+    {
+        var emails = coaches.ToDictionary(c => c.Invite.CoachId, c => c.Invite.CoachEmail);
+        var missing = rows.Select(r => r.InvitedCoachId).OfType<Guid>().Where(id => !emails.ContainsKey(id)).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            foreach (var coach in await db.InvitedCoaches.AsNoTracking().Where(c => missing.Contains(c.Id)).ToListAsync(cancellationToken))
+            {
+                emails[coach.Id] = coach.Email;
+            }
+        }
+
+        return emails;
     }
 
     private static string? Describe(AuditRecord row, IReadOnlyDictionary<Guid, string> emails)

@@ -29,6 +29,8 @@ public sealed class SandboxCalendarApiTests
             Assert.NotEmpty(e["workout_doc"]!["steps"]!.AsArray());
             Assert.NotNull(e["icu_ctl"]);
         });
+        var resolved = (await client.GetJsonAsync("api/v1/athlete/0/events?category=WORKOUT&resolve=true")).AsArray();
+        Assert.Contains(resolved, e => e!["workout_doc"]!.ToJsonString().Contains("\"_power\"", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -50,6 +52,8 @@ public sealed class SandboxCalendarApiTests
         Assert.Equal(200, status);
         Assert.Equal(3360, (int)created!["moving_time"]!);
         Assert.InRange((int)created["icu_training_load"]!, 55, 70);
+        Assert.InRange((double)created["icu_intensity"]!, 75, 90);
+        Assert.InRange((int)created["joules"]!, 500_000, 750_000);
         Assert.Equal("2026-05-21T00:00:00", (string?)created["end_date_local"]);
         Assert.Equal(3, created["workout_doc"]!["steps"]!.AsArray().Count);
         Assert.Equal(1, (int)created["calendar_id"]!);

@@ -82,6 +82,24 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task A_Retry_After_given_as_a_date_is_measured_on_the_clients_clock()
+    {
+        var now = DateTimeOffset.Parse("2026-05-01T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
+        var time = new FakeTimeProvider(now);
+        await using var server = ScriptedServer.Always(new ScriptedResponse(429, Headers: new Dictionary<string, string>
+        {
+            ["Retry-After"] = now.AddSeconds(90).ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        }));
+        using var harness = new Harness(server.BaseAddress, o => o.MaxRetryAfter = TimeSpan.FromSeconds(30), time);
+
+        var error = await Assert.ThrowsAsync<IntervalsException>(() => harness.Client.ListGearAsync(Harness.ApiKey, "i1", Ct));
+
+        Assert.Equal(IntervalsErrorKind.RateLimited, error.Kind);
+        Assert.Equal(TimeSpan.FromSeconds(90), error.RetryAfter);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
     public async Task A_read_is_retried_after_server_errors_and_then_succeeds()
     {
         await using var server = ScriptedServer.Start((_, n) => n switch

@@ -130,6 +130,27 @@ public sealed class WorkoutFormatterTests
             WorkoutText.Format(tree));
     }
 
+    public static TheoryData<string> SeedWorkouts => new()
+    {
+        Corpus.SeedTexts.MinimalStructure,
+        Corpus.SeedTexts.StandaloneRepeat,
+        Corpus.SeedTexts.CorrectRepeatStructure,
+        Corpus.SeedTexts.MixingTargetTypes,
+        Corpus.SeedTexts.AerobicWithStrides,
+        Corpus.SeedTexts.DistanceIntervals,
+        Corpus.SeedTexts.ApiWorkedExample,
+        "- Start sprint 30^ Relax 60^ Final push <!> 1m30 120%\n- 20m 85-95% MMP 5m\n- 45m CZ2-CZ3 HR\n- 1h Z2 Press lap\n- 20m freeride",
+    };
+
+    [Theory]
+    [MemberData(nameof(SeedWorkouts))]
+    public void Format_then_parse_gives_the_same_tree_for_valid_text(string text)
+    {
+        var tree = WorkoutText.Parse(text);
+
+        Assert.Equal(tree, WorkoutText.Parse(WorkoutText.Format(tree)));
+    }
+
     [Fact]
     public void Analysis_canonical_text_has_no_findings_for_a_valid_workout_with_missing_blank_lines()
     {
