@@ -118,7 +118,7 @@ public sealed partial class StandaloneSandboxTests(StandaloneFixture fixture) : 
     {
         using var client = new FormClient(Host.BaseAddress);
         using var start = await client.GetAsync("/signin/intervals");
-        var callback = await ApproveAsync(start.Headers.Location!, SandboxPrincipals.CyclistId);
+        var callback = await ApproveAsync(start.Headers.Location!, SandboxPrincipals.CyclistId, Host.BaseAddress);
         using var first = await client.GetAsync(callback);
         Assert.Equal("/signin/complete", first.Headers.Location?.OriginalString);
 
@@ -129,22 +129,42 @@ public sealed partial class StandaloneSandboxTests(StandaloneFixture fixture) : 
         Assert.Equal("/error/signin", forged.Headers.Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task An_Intervals_outage_during_the_code_exchange_shows_the_friendly_outage_page()
+    {
+        // Consent works, but nothing listens where the code must be exchanged.
+        var dead = $"http://127.0.0.1:{IcuSync.Server.Tests.Infrastructure.TestServices.FreePort()}/api/oauth/token";
+        await using var host = await WebTestHost.StartAsync(smtp: false, new Dictionary<string, string?>
+        {
+            ["Intervals:BaseAddress"] = fixture.Sandbox.BaseAddress.ToString(),
+            ["Intervals:OAuthTokenEndpoint"] = dead,
+            ["IntervalsOAuth:ClientId"] = SandboxPrincipals.OAuthClientId,
+            ["IntervalsOAuth:ClientSecret"] = SandboxPrincipals.OAuthClientSecret,
+        });
+        using var client = new FormClient(host.BaseAddress);
+        using var start = await client.GetAsync("/signin/intervals");
+        var callback = await ApproveAsync(start.Headers.Location!, SandboxPrincipals.CyclistId, host.BaseAddress);
+        using var back = await client.GetAsync(callback);
+        Assert.Equal("/error/outage", back.Headers.Location?.OriginalString);
+        Assert.Null(await host.Service<AthleteAccountService>().FindAsync(SandboxPrincipals.CyclistId, CancellationToken.None));
+    }
+
     /// <summary>Runs the OAuth dance with the sandbox's consent page; returns where the callback sends the browser.</summary>
     private async Task<string?> ConsentAsync(FormClient client, string athleteId)
     {
         using var start = await client.GetAsync("/signin/intervals");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        var callback = await ApproveAsync(start.Headers.Location!, athleteId);
+        var callback = await ApproveAsync(start.Headers.Location!, athleteId, Host.BaseAddress);
         using var back = await client.GetAsync(callback);
         return back.Headers.Location?.OriginalString;
     }
 
     /// <summary>Approves on the sandbox's consent page as <paramref name="athleteId"/>; returns the callback URL with the code.</summary>
-    private async Task<string> ApproveAsync(Uri authorize, string athleteId)
+    private static async Task<string> ApproveAsync(Uri authorize, string athleteId, Uri site)
     {
         var query = Uri.UnescapeDataString(authorize.Query);
         Assert.Contains("scope=ACTIVITY:READ,WELLNESS:READ,CALENDAR:WRITE,SETTINGS:WRITE", query, StringComparison.Ordinal);
-        Assert.Contains("redirect_uri=" + CallbackUrl, query, StringComparison.Ordinal);
+        Assert.Contains("redirect_uri=" + site.ToString().TrimEnd('/') + "/signin/intervals/callback", query, StringComparison.Ordinal);
         using var sandbox = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var consent = await sandbox.GetStringAsync(authorize);
         var fields = HiddenField().Matches(consent)
@@ -155,8 +175,6 @@ public sealed partial class StandaloneSandboxTests(StandaloneFixture fixture) : 
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         return approved.Headers.Location!.ToString();
     }
-
-    private string CallbackUrl => Host.BaseAddress.ToString().TrimEnd('/') + "/signin/intervals/callback";
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\">")]
     private static partial Regex HiddenField();

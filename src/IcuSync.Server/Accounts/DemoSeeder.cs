@@ -26,15 +26,15 @@ internal sealed class DemoSeeder(
     public const string InvitedCoachEmail = "coach@demo.icusync.local";
 
     /// <summary>The sandbox's fixed demo athletes (see the sandbox contract).</summary>
-    internal static readonly (string Email, string Name, string AthleteId, string ApiKey)[] Athletes =
+    internal static readonly DemoAccount[] Athletes =
     [
-        ("ada@sandbox.icusync.local", "Ada Cyclist", SandboxPrincipals.CyclistId, SandboxPrincipals.CyclistApiKey),
-        ("ben@sandbox.icusync.local", "Ben Runner", SandboxPrincipals.RunnerId, SandboxPrincipals.RunnerApiKey),
-        ("cleo@sandbox.icusync.local", "Cleo Triathlete", SandboxPrincipals.TriathleteId, SandboxPrincipals.TriathleteApiKey),
+        new("ada@sandbox.icusync.local", "Ada Cyclist", SandboxPrincipals.CyclistId, SandboxPrincipals.CyclistApiKey, SandboxDemo.CyclistTimezone),
+        new("ben@sandbox.icusync.local", "Ben Runner", SandboxPrincipals.RunnerId, SandboxPrincipals.RunnerApiKey, SandboxDemo.RunnerTimezone),
+        new("cleo@sandbox.icusync.local", "Cleo Triathlete", SandboxPrincipals.TriathleteId, SandboxPrincipals.TriathleteApiKey, SandboxDemo.TriathleteTimezone),
     ];
 
-    internal static readonly (string Email, string Name, string AthleteId, string ApiKey) Coach =
-        ("dana@sandbox.icusync.local", "Dana Coach", SandboxPrincipals.CoachId, SandboxPrincipals.CoachApiKey);
+    internal static readonly DemoAccount Coach =
+        new("dana@sandbox.icusync.local", "Dana Coach", SandboxPrincipals.CoachId, SandboxPrincipals.CoachApiKey, SandboxDemo.CoachTimezone);
 
     /// <summary>What the cyclist grants the invited demo coach: most reads and pushing workouts, not editing or deleting.</summary>
     internal static readonly string[] InvitedCoachTools =
@@ -73,10 +73,10 @@ internal sealed class DemoSeeder(
         return new DemoSeedResult(result);
     }
 
-    private async Task<AccountSummary> EnsureAccountAsync((string Email, string Name, string AthleteId, string ApiKey) demo, CancellationToken cancellationToken)
+    private async Task<AccountSummary> EnsureAccountAsync(DemoAccount demo, CancellationToken cancellationToken)
     {
         var account = await accounts.FindAsync(demo.Email, cancellationToken)
-            ?? Expect(await accounts.CreateAsync(new NewAthleteAccount(demo.Email, demo.Name, demo.AthleteId, Plan: PlanStatus.Active), Actors.System, cancellationToken));
+            ?? Expect(await accounts.CreateAsync(new NewAthleteAccount(demo.Email, demo.Name, demo.AthleteId, demo.TimeZone, PlanStatus.Active), Actors.System, cancellationToken));
         if (account.Plan != PlanStatus.Active)
         {
             account = Expect(await accounts.SetPlanAsync(account.Id, PlanStatus.Active, Actors.System, cancellationToken));
@@ -95,3 +95,6 @@ internal sealed class DemoSeeder(
         ? result.Value
         : throw new InvalidOperationException($"Demo seeding failed: {result.Error.Message} ({result.Error.Code})");
 }
+
+/// <summary>One fixed sandbox principal (public demo values, not secrets).</summary>
+internal sealed record DemoAccount(string Email, string Name, string AthleteId, string ApiKey, string TimeZone);

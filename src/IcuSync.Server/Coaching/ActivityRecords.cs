@@ -132,7 +132,10 @@ public sealed record DecouplingMetric(double Pct, string Basis, string Label, do
 /// <summary>Average heart rate of the first and second half and the change between them.</summary>
 public sealed record HrDriftMetric(double FirstHalfAvgHrBpm, double SecondHalfAvgHrBpm, double DriftBpm, double DriftPct);
 
-/// <summary>W′ balance over the activity (differential model, on the 1 s grid with pauses as rest).</summary>
+/// <summary>
+/// W′ balance over the activity (differential model, on the 1 s grid with pauses as rest). <c>MinAtS</c> is seconds
+/// from the start; <c>TimeBelowQuarterS</c> is the seconds spent below 25 % of W′.
+/// </summary>
 public sealed record WPrimeBalanceMetric(
     double CpW,
     double WPrimeJ,
@@ -141,7 +144,7 @@ public sealed record WPrimeBalanceMetric(
     double MinPct,
     int MinAtS,
     double MaxDepletionJ,
-    int TimeBelow25PctS);
+    int TimeBelowQuarterS);
 
 /// <summary>The best mean power held for one duration within the activity.</summary>
 public sealed record MeanMaxAnchor(int DurationS, string Label, double PowerW);

@@ -88,6 +88,9 @@ public sealed class PowerCurves(IntervalsReads reads)
     /// <inheritdoc cref="FitMinimumSeconds"/>
     public const int FitMaximumSeconds = 1200;
 
+    /// <summary>How far (as a fraction) the three-parameter CP may lie from the 2–20 min two-parameter CP and still be reported.</summary>
+    public const double ModelAgreement = 0.15;
+
     /// <summary>Intervals.icu's curve spec for an explicit local date range.</summary>
     public static string Spec(DateRange range) => $"r.{DateRange.Format(range.Start)}.{DateRange.Format(range.End)}";
 
@@ -172,8 +175,11 @@ public sealed class PowerCurves(IntervalsReads reads)
 
     /// <summary>
     /// Fits Morton's three-parameter model to the curve's envelope between <see cref="FitMinimumSeconds"/> and
-    /// <see cref="FitMaximumSeconds"/>, so Pmax is anchored by short efforts. When that fit cannot identify CP and W′,
-    /// falls back to the two-parameter hyperbolic model on 2–20 min. Returns the reason when neither fit exists.
+    /// <see cref="FitMaximumSeconds"/>, so Pmax is anchored by short efforts. The two-parameter hyperbolic model on
+    /// 2–20 min (the window the models describe best) is the cross-check: when the three-parameter fit cannot identify
+    /// CP and W′, or its CP differs from the two-parameter CP by more than <see cref="ModelAgreement"/> (short-effort data
+    /// that does not follow the model, e.g. no sprints), the two-parameter fit is reported instead, with a note.
+    /// Returns the reason when neither fit exists.
     /// </summary>
     public static (CriticalPowerEstimate? Estimate, string? Unavailable) EstimateCriticalPower(MeanMaxCurve curve)
     {
@@ -184,17 +190,23 @@ public sealed class PowerCurves(IntervalsReads reads)
         }
 
         var morton = CriticalPowerEstimator.FitMeanMax(curve, CriticalPowerModel.ThreeParameter, FitMinimumSeconds, FitMaximumSeconds);
-        if (morton is { IsValid: true })
+        var hyperbolic = CriticalPowerEstimator.FitMeanMax(curve, CriticalPowerModel.TwoParameterHyperbolic);
+        var agrees = hyperbolic is not { IsValid: true } || (morton is not null
+            && Math.Abs(morton.CriticalPower - hyperbolic.CriticalPower) <= ModelAgreement * hyperbolic.CriticalPower);
+        if (morton is { IsValid: true } && agrees)
         {
             return (Describe(morton, FitMinimumSeconds, FitMaximumSeconds, null), null);
         }
 
-        var hyperbolic = CriticalPowerEstimator.FitMeanMax(curve, CriticalPowerModel.TwoParameterHyperbolic);
         if (hyperbolic is not null)
         {
-            var note = morton is null
-                ? "Too few 5 s–20 min points for the three-parameter model; fitted the two-parameter model on 2–20 min."
-                : "The three-parameter fit could not identify CP and W′; fitted the two-parameter model on 2–20 min.";
+            var note = morton switch
+            {
+                null => "Too few 5 s–20 min points for the three-parameter model; fitted the two-parameter model on 2–20 min.",
+                { IsValid: false } => "The three-parameter fit could not identify CP and W′; fitted the two-parameter model on 2–20 min.",
+                _ => string.Create(CultureInfo.InvariantCulture,
+                    $"The three-parameter fit (CP {morton.CriticalPower:0} W) disagrees with the 2–20 min two-parameter fit by more than {ModelAgreement * 100:0}%, so the two-parameter fit is reported; the short efforts do not follow the model."),
+            };
             return (Describe(hyperbolic, CriticalPowerEstimator.DefaultMinimumSeconds, CriticalPowerEstimator.DefaultMaximumSeconds, note), null);
         }
 

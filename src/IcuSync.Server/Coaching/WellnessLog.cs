@@ -101,7 +101,7 @@ public static class WellnessScales
         new("mood, motivation, sleep_quality", "1–4", "1 Excellent, 2 Good, 3 Avg, 4 Poor", "lower is better"),
         new("injury", "1–4", "1 Excellent, 2 Niggle, 3 Poor, 4 Injured", "lower is better"),
         new("hydration", "1–4", "1 Well hydrated … 4 Very dehydrated", "lower is better"),
-        new("sleep_score, readiness", "0–100 (device score)", "higher is better", "higher is better"),
+        new("sleep_score, readiness", "0–100 (device score)", "0 worst … 100 best", "higher is better"),
     ];
 
     /// <summary>Soreness, subjective fatigue and stress: 0 None (when recorded), 1 Low … 4 Extreme.</summary>

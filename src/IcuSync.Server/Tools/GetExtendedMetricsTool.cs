@@ -85,8 +85,16 @@ public sealed class GetExtendedMetricsTool(ToolRuntime runtime, ActivityAnalysis
         if (m.WPrimeBalance is { } w)
         {
             text.Append("\nW′bal (CP ").Append(Units.Number(w.CpW, 0)).Append(" W, W′ ").Append(Units.Number(w.WPrimeJ / 1000, 1)).Append(" kJ, ")
-                .Append(w.Source).Append("): min ").Append(Units.Number(w.MinJ / 1000, 1)).Append(" kJ (").Append(Units.Number(w.MinPct)).Append("%) at ")
-                .Append(Units.Duration(w.MinAtS)).Append(", ").Append(Units.Duration(w.TimeBelow25PctS)).Append(" below 25% W′");
+                .Append(w.Source).Append("): ");
+            if (w.MaxDepletionJ <= 0)
+            {
+                text.Append("W′ never used (no effort above CP)");
+            }
+            else
+            {
+                text.Append("min ").Append(Units.Number(w.MinJ / 1000, 1)).Append(" kJ (").Append(Units.Number(w.MinPct)).Append("%) at ")
+                    .Append(Units.Duration(w.MinAtS)).Append(", ").Append(Units.Duration(w.TimeBelowQuarterS)).Append(" below 25% W′");
+            }
         }
 
         if (m.MeanMax is { Count: > 0 } anchors)

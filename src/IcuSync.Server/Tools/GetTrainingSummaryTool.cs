@@ -12,7 +12,7 @@ public sealed class GetTrainingSummaryTool(ToolRuntime runtime, TrainingSummarie
 {
     public const string Name = "get_training_summary";
 
-    [McpServerTool(Name = Name, Title = "Training summary", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true,
+    [McpServerTool(Name = Name, Title = "Training summary", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true, UseStructuredContent = true,
         OutputSchemaType = typeof(TrainingSummaryResult))]
     [Description("Week-by-week (Monday–Sunday, athlete-local) or month-by-month training totals over a range of up to 10 years: sessions, " +
         "moving time, distance, load and elevation, split by sport, plus the 3-zone intensity distribution (low/moderate/high time from the " +
@@ -46,7 +46,7 @@ public sealed class GetTrainingSummaryTool(ToolRuntime runtime, TrainingSummarie
                 summary.Totals,
                 summary.Average,
                 summary.Totals.Intensity is null ? null : TrainingSummaries.IntensityMapping,
-                stubs is > 0 ? $"{stubs} Strava-imported activities are not available through the Intervals.icu API and are not in these totals (strava_stubs). Upload the original files or sync the device directly to Intervals.icu to include them." : null,
+                stubs is > 0 ? $"{stubs} Strava-imported {(stubs == 1 ? "activity is" : "activities are")} not available through the Intervals.icu API and not in these totals (strava_stubs). Upload the original files or sync the device directly to Intervals.icu to include them." : null,
                 next);
             return ToolResponse.From(result, Render(result));
         }, cancellationToken);

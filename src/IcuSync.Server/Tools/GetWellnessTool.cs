@@ -12,7 +12,7 @@ public sealed class GetWellnessTool(ToolRuntime runtime, WellnessLog wellness)
 {
     public const string Name = "get_wellness";
 
-    [McpServerTool(Name = Name, Title = "Wellness log", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true,
+    [McpServerTool(Name = Name, Title = "Wellness log", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true, UseStructuredContent = true,
         OutputSchemaType = typeof(WellnessResult))]
     [Description("Daily wellness records over a range (default: the last 14 days; at most 366): HRV (rMSSD, ms), resting HR, sleep hours, " +
         "sleep score and quality, weight, readiness, SpO2, steps and the subjective scores soreness, fatigue, stress, mood, motivation and " +
@@ -55,7 +55,7 @@ public sealed class GetWellnessTool(ToolRuntime runtime, WellnessLog wellness)
         text.Append(means.Count > 0 ? string.Join(", ", means) : "no data");
         if (s.Hrv is { } hrv)
         {
-            text.Append(". HRV trend: ").Append(hrv.State.Replace('_', ' ')).Append(" (").Append(hrv.Meaning).Append(')');
+            text.Append(". HRV trend: ").Append(hrv.State.Replace('_', ' ')).Append(" — ").Append(hrv.Meaning);
         }
 
         text.Append(".\nScales: 1–4, 1 is the good end (soreness/fatigue/stress 1 Low … 4 Extreme; mood/motivation/sleep quality 1 Excellent … 4 Poor; injury 1 Excellent … 4 Injured).");

@@ -9,7 +9,9 @@ namespace IcuSync.Workouts;
 /// </summary>
 internal sealed class WorkoutParser
 {
-    private const int StackTokens = 48;
+    /// <summary>A per-thread token buffer, so tokenising a line neither allocates nor clears memory.</summary>
+    [ThreadStatic]
+    private static Token[]? sharedTokens;
 
     private static readonly string[] RemarkWords =
         ["purpose", "focus", "why", "note", "notes", "goal", "tip", "tips", "rationale", "description", "cue"];
@@ -368,8 +370,7 @@ internal sealed class WorkoutParser
 
     private BlockBuilder ReadHeader(int content, int end)
     {
-        Span<Token> stack = stackalloc Token[StackTokens];
-        var tokens = Tokens(content, end, stack);
+        var tokens = Tokens(content, end);
         var repeats = 1L;
         var counts = 0;
         var titleTokens = 0;
@@ -438,17 +439,18 @@ internal sealed class WorkoutParser
         return block;
     }
 
-    private ReadOnlySpan<Token> Tokens(int start, int end, Span<Token> stack)
+    /// <summary>Tokenises a range into the shared buffer; the span is valid until the next call.</summary>
+    private ReadOnlySpan<Token> Tokens(int start, int end)
     {
-        var count = Lexicon.Tokenize(text, start, end, stack);
-        if (count >= 0)
+        var buffer = sharedTokens ??= new Token[64];
+        var count = Lexicon.Tokenize(text, start, end, buffer);
+        if (count < 0)
         {
-            return stack[..count];
+            buffer = sharedTokens = new Token[Math.Max(buffer.Length * 2, end - start + 1)];
+            count = Lexicon.Tokenize(text, start, end, buffer);
         }
 
-        var heap = new Token[end - start + 1];
-        count = Lexicon.Tokenize(text, start, end, heap);
-        return heap.AsSpan(0, count);
+        return buffer.AsSpan(0, count);
     }
 
     /// <summary>The raw text between two offsets with runs of blanks collapsed to one space.</summary>
@@ -497,8 +499,7 @@ internal sealed class WorkoutParser
     /// <summary>Reads what follows the dash of a step: cue, timed prompts, length, targets, flags and a trailing note.</summary>
     private WorkoutStep ReadStepBody(int body, int end, SourceSpan lineSpan, out int lengthIndex)
     {
-        Span<Token> stack = stackalloc Token[StackTokens];
-        var t = Tokens(body, end, stack);
+        var t = Tokens(body, end);
         var limit = t.Length;
         var pressLap = false;
         lengthIndex = -1;
@@ -620,19 +621,18 @@ internal sealed class WorkoutParser
                 continue;
             }
 
-            if (Lexicon.TryParseColonTime(token, out var a, out var b, out var c)
-                && !(k + 1 < limit && Lexicon.IsWord(Chars(t[k + 1]), "pace")))
-            {
-                var seconds = c < 0 ? (a * 60) + b : (a * 3600) + (b * 60) + c;
-                AddFlaw(RuleCodes.ColonDurationInStep, SpanOf(t[k]), Formatting.WorkoutFormatter.FormatDuration(seconds), "target");
-                break;
-            }
-
             if (TryTargetAt(t, k, limit, ramp: false, out var target, out var consumed))
             {
                 targets.Add(target);
                 k += consumed;
                 continue;
+            }
+
+            // A bare m:ss after the duration is not a pace (no unit, no "Pace"): it is a colon duration in the step.
+            if (Lexicon.TryParseColonTime(token, out var a, out var b, out var c))
+            {
+                var seconds = c < 0 ? (a * 60) + b : (a * 3600) + (b * 60) + c;
+                AddFlaw(RuleCodes.ColonDurationInStep, SpanOf(t[k]), Formatting.WorkoutFormatter.FormatDuration(seconds), "target");
             }
 
             break;

@@ -37,6 +37,7 @@ public sealed class DemoSeederTests
         Assert.DoesNotContain("delete_workout", reached.GrantedTools);
         Assert.False(reached.CanChangeSettings);
         Assert.Equal("Dana Coach, direct coach via Intervals.icu", first.Principals[3].Who);
+        Assert.Equal(SandboxDemo.RunnerTimezone, (await host.Get<AthleteAccountService>().FindAsync(SandboxPrincipals.RunnerId, host.Ct))!.TimeZone);
         Assert.All(first.Principals, p => Assert.DoesNotContain("@", p.Who, StringComparison.Ordinal));
     }
 }

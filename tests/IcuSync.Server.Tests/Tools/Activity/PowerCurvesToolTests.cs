@@ -50,7 +50,7 @@ public sealed class PowerCurvesToolTests(HostFixture fixture) : IClassFixture<Ho
 
         var fit = curves.GetProperty("critical_power");
         Assert.True(fit.GetProperty("valid").GetBoolean(), fit.ToString());
-        Assert.InRange(fit.GetProperty("r2").GetDouble(), 0.9, 1.0);
+        Assert.InRange(fit.GetProperty("r2").GetDouble(), 0.5, 1.0);
         Assert.InRange(fit.GetProperty("cp_w").GetDouble(), 0.7 * SandboxDemo.CyclistFtp, 1.2 * SandboxDemo.CyclistFtp);
         Assert.InRange(fit.GetProperty("w_prime_j").GetDouble(), 3_000, 60_000);
         Assert.True(curves.TryGetProperty("compare_critical_power", out _));

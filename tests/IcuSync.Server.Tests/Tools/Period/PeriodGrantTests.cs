@@ -19,13 +19,19 @@ public sealed class PeriodGrantTests(HostFixture fixture) : IClassFixture<HostFi
         // DemoSeeder.InvitedCoachTools grants all four period tools (and not get_athlete_profile or edit/delete).
         Assert.All(PeriodTools, tool => Assert.Contains(tool, DemoSeeder.InvitedCoachTools));
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("invited coach"));
-        var listed = (await client.ListToolsAsync()).Select(t => t.Name).ToList();
-        Assert.All(PeriodTools, tool => Assert.Contains(tool, listed));
+        var listed = await client.ListToolsAsync();
+        Assert.All(PeriodTools, tool => Assert.Contains(listed, t => t.Name == tool));
 
         foreach (var tool in PeriodTools)
         {
             var json = (await CallAsync(client, tool)).Structured();
             Assert.Equal(SandboxPrincipals.CyclistId, json.GetProperty("context").GetProperty("athlete_id").GetString());
+
+            // The advertised output schema describes the structured result (same snake_case names).
+            var schema = listed.Single(t => t.Name == tool).ProtocolTool.OutputSchema;
+            Assert.NotNull(schema);
+            var properties = schema.Value.GetProperty("properties");
+            Assert.All(json.EnumerateObject(), p => Assert.True(properties.TryGetProperty(p.Name, out _), $"{tool}: '{p.Name}' is not in the output schema"));
         }
     }
 
