@@ -167,8 +167,8 @@ public sealed class WriteConfirmations
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)))[..16];
 
     private static string NotACodeMessage(string action) =>
-        $"'confirm' must be the code returned by a dry run of this exact change, not true/yes. Safety does not come from a flag: " +
-        $"nothing was written. Call {action} without 'confirm' to dry-run, show the preview to the user, and repeat the same call with the returned code once they approve.";
+        $"'confirm' must be the code returned by a dry run of this exact change, not true/yes: safety does not come from a flag. " +
+        $"Nothing was written. Call {action} without 'confirm' to dry-run, show the preview to the user, and repeat the same call with the returned code once they approve.";
 
     private static byte[] Digest(Guid tokenId, string athleteId, string action, string canonicalPayload)
     {

@@ -13,19 +13,25 @@ public sealed class ScratchProbe(HostFixture fixture, ITestOutputHelper output) 
         var host = fixture.Host;
         var store = host.Store();
         var activity = store.Latest(SandboxPrincipals.CyclistId,
-            a => ActivityTestKit.RideTypes.Contains(a.Type) && a.IcuWeightedAvgWatts is not null && a.MovingTime >= 1800);
+            a => ActivityTestKit.RideTypes.Contains(a.Type) && a.IcuJoulesAboveFtp > 20_000 && a.MovingTime >= 1800);
+        var run = store.Latest(SandboxPrincipals.RunnerId, a => a.Type == "Run" && a.MovingTime >= 1200);
         await using var client = await IcuSyncTestHost.ConnectAsync(host.DemoUrl("Cyclist"));
-        foreach (var (tool, args) in new (string, Dictionary<string, object?>)[]
+        await using var runner = await IcuSyncTestHost.ConnectAsync(host.DemoUrl("Runner"));
+        var t = store.Today(SandboxPrincipals.CyclistId);
+        foreach (var (c, tool, args) in new (ModelContextProtocol.Client.McpClient, string, Dictionary<string, object?>)[]
         {
-            ("get_extended_metrics", new() { ["activity_id"] = activity.Id }),
-            ("get_activity_detail", new() { ["activity_id"] = activity.Id }),
-            ("get_power_curves", new() { }),
-            ("get_best_efforts", new() { }),
+            (client, "get_activity_detail", new() { }),
+            (client, "get_extended_metrics", new() { ["activity_id"] = activity.Id }),
+            (client, "get_activity_detail", new() { ["activity_id"] = activity.Id }),
+            (client, "get_power_curves", new() { ["start_date"] = ActivityTestKit.Iso(t.AddDays(-41)), ["compare_start_date"] = ActivityTestKit.Iso(t.AddDays(-83)) }),
+            (runner, "get_best_efforts", new() { ["metric"] = "pace", ["distances"] = new[] { 1000.0, 5000.0, 10000.0 } }),
+            (runner, "get_activity_detail", new() { ["activity_id"] = run.Id }),
+            (runner, "get_extended_metrics", new() { ["activity_id"] = run.Id }),
         })
         {
-            var r = await client.CallToolAsync(tool, args);
-            output.WriteLine("=== " + tool);
-            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(r.StructuredContent));
+            var r = await c.CallToolAsync(tool, args);
+            output.WriteLine("=== " + tool + " " + System.Text.Json.JsonSerializer.Serialize(args));
+            output.WriteLine(System.Text.Json.JsonSerializer.Serialize(r.StructuredContent, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             output.WriteLine(r.Text());
         }
 

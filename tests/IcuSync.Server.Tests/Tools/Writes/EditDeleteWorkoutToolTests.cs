@@ -63,7 +63,7 @@ public sealed class EditDeleteWorkoutToolTests(HostFixture fixture) : IClassFixt
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ada Cyclist, athlete"));
         var id = (await DryRunThenConfirmAsync(client, "push_workout", Push(day, "Steady", "- 90m 70%"))).Structured().Property("event", "id").GetInt64();
 
-        var refused = await client.CallToolAsync("edit_workout", new Dictionary<string, object?> { ["event_id"] = id, ["new_description"] = "- 90min 70%" });
+        var refused = await client.CallToolAsync("edit_workout", new Dictionary<string, object?> { ["event_id"] = id, ["new_description"] = "- 90min 75%" });
         var nothing = await client.CallToolAsync("edit_workout", new Dictionary<string, object?> { ["event_id"] = id, ["new_name"] = "Steady" });
 
         Assert.True(refused.IsError);

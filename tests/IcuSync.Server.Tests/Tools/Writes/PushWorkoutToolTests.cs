@@ -151,7 +151,7 @@ public sealed class PushWorkoutToolTests(HostFixture fixture) : IClassFixture<Ho
         foreach (var refused in new[] { flag, word, forged, cut, otherPayload })
         {
             Assert.True(refused.IsError);
-            Assert.True(refused.Text().Contains("Nothing was written", StringComparison.Ordinal), string.Join(" || ", new[] { flag, word, forged, cut, otherPayload }.Select(r => r.Text())));
+            Assert.Contains("Nothing was written", refused.Text(), StringComparison.Ordinal);
             Assert.Contains("without 'confirm'", refused.Text(), StringComparison.Ordinal);
         }
 
