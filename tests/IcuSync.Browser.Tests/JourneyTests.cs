@@ -37,6 +37,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await page.ClickAsync("#mcp-copy");
         await page.Locator("#mcp-copied").Filter(new() { HasText = "Copied" }).WaitForAsync();
         Assert.Equal(athleteUrl, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        await PageChecks.AssertAccessibleAsync(page);
 
         // The invite form starts with the read tools ticked and the three write tools off.
         foreach (var tool in ToolCatalog.GrantableTools)
@@ -124,15 +125,18 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await page.FillAsync("#email", coach);
         await page.ClickAsync("#regenerate");
         Assert.Contains("Check your inbox", await page.InnerTextAsync("#check-inbox"), StringComparison.Ordinal);
+        await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "08-manage-token-check-inbox");
 
         var link = TestMail.ConfirmationLink(await TestMail.WaitForSmtpAsync(coach, "regenerate"));
         await page.GotoAsync(link);
         Assert.Equal("Regenerate your token?", await page.InnerTextAsync("h1"));
         Assert.False(await McpProbe.IsRefusedAsync(oldUrl), "Opening the link must not act by itself.");
+        await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "09-confirm-regenerate");
         await page.ClickAsync("#confirm");
         Assert.Contains("old MCP URL no longer works", await page.InnerTextAsync("#confirm-done"), StringComparison.Ordinal);
+        await PageChecks.AssertAccessibleAsync(page);
 
         var newUrl = TestMail.McpUrl(await TestMail.WaitForSmtpAsync(coach, "new IcuSync MCP URL"));
         Assert.NotEqual(oldUrl, newUrl);
@@ -172,6 +176,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
         Assert.Equal("Write", await AccessOfAsync(page, SandboxPrincipals.CyclistId));
         Assert.Equal("Read", await AccessOfAsync(page, SandboxPrincipals.RunnerId));
         Assert.Equal("Write", await AccessOfAsync(page, SandboxPrincipals.TriathleteId));
+        await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "06-direct-coach-roster");
 
         await page.ClickAsync("#direct-reveal");

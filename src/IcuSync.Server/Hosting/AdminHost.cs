@@ -1,5 +1,4 @@
 using IcuSync.Server.Accounts;
-using IcuSync.Server.Data;
 using IcuSync.Server.Cli;
 
 namespace IcuSync.Server.Hosting;
@@ -14,7 +13,6 @@ public static class AdminHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddIcuSyncServices(builder.Configuration);
         using var host = builder.Build();
-        await host.Services.MigrateIcuSyncDatabaseAsync(cancellationToken);
         return await AdminCommand.RunAsync(host.Services, args, Console.Out, Console.Error, cancellationToken);
     }
 }
