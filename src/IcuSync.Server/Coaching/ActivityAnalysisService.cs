@@ -380,7 +380,7 @@ public sealed class ActivityAnalysisService(IntervalsReads reads, AthleteProfile
         {
             Missing("decoupling", "no heart-rate stream");
             Missing("hr_drift", "no heart-rate stream");
-            Missing(streams.HasPower ? "ef_w_per_bpm" : "ef_mps_per_bpm", "no heart-rate stream");
+            Missing(streams.HasPower ? "ef_w_per_bpm" : "ef_m_per_min_per_bpm", "no heart-rate stream");
         }
         else if (streams.HasPower)
         {
@@ -392,18 +392,20 @@ public sealed class ActivityAnalysisService(IntervalsReads reads, AthleteProfile
         }
         else if (streams.HasSpeed)
         {
-            efSpeed = Units.Round(recorded.EfficiencyFactor, 4);
+            // Runners read EF as (m/min)/bpm (about 1–2); the engine gives (m/s)/bpm.
+            efSpeed = Units.Round(recorded.EfficiencyFactor * 60, 3);
         }
         else
         {
-            Missing("ef_mps_per_bpm", "no power or speed stream");
+            Missing("ef_m_per_min_per_bpm", "no power or speed stream");
         }
 
         DecouplingMetric? decoupling = null;
         if (recorded.Decoupling is { } d && double.IsFinite(d.Percent))
         {
+            var scale = streams.HasPower ? 1 : 60;
             decoupling = new DecouplingMetric(Math.Round(d.Percent, 2), streams.HasPower ? "power" : "speed", DecouplingLabel(d.Percent),
-                Math.Round(d.FirstHalfEfficiency, 4), Math.Round(d.SecondHalfEfficiency, 4));
+                Math.Round(d.FirstHalfEfficiency * scale, 3), Math.Round(d.SecondHalfEfficiency * scale, 3));
         }
         else if (streams.HasHeartRate)
         {

@@ -126,7 +126,10 @@ public sealed record MetricThresholds(
     int? LthrBpm,
     string? ThresholdPace);
 
-/// <summary>Aerobic decoupling: EF of the first half against the second (halves by sample count). Positive means HR drifted up.</summary>
+/// <summary>
+/// Aerobic decoupling: EF of the first half against the second (halves by sample count). Positive means HR drifted up.
+/// The half EFs are in W/bpm on the power basis and (m/min)/bpm on the speed basis.
+/// </summary>
 public sealed record DecouplingMetric(double Pct, string Basis, string Label, double FirstHalfEf, double SecondHalfEf);
 
 /// <summary>Average heart rate of the first and second half and the change between them.</summary>
@@ -155,7 +158,8 @@ public sealed record IntervalsIcuValues(int? NpW, double? If, double? EfWPerBpm,
 /// <summary>
 /// Metrics IcuSync computed itself from an activity's streams with IcuSync.Analytics. NP, IF, VI, EF, decoupling,
 /// HR drift and zones use the recorded samples (device pauses left out); mean-max and W′ balance use a 1 s grid on
-/// which pauses of up to an hour count as rest. Anything that cannot be computed is listed in <see cref="Unavailable"/>.
+/// which pauses of up to an hour count as rest. EF is NP/HR in W/bpm with power, else moving speed/HR in (m/min)/bpm.
+/// Anything that cannot be computed is listed in <see cref="Unavailable"/>.
 /// </summary>
 public sealed record ExtendedMetrics(
     string ActivityId,
@@ -172,7 +176,7 @@ public sealed record ExtendedMetrics(
     double? Vi,
     double? WorkKj,
     double? EfWPerBpm,
-    double? EfMpsPerBpm,
+    double? EfMPerMinPerBpm,
     DecouplingMetric? Decoupling,
     HrDriftMetric? HrDrift,
     WPrimeBalanceMetric? WPrimeBalance,

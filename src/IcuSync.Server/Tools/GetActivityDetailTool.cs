@@ -21,7 +21,7 @@ public sealed class GetActivityDetailTool(ToolRuntime runtime, ActivityAnalysisS
         "power/HR/pace zones with zone names and bounds, weather and notes. Strava imports are explained (Strava keeps their data out " +
         "of the Intervals.icu API), never shown as zeros. For stream-computed metrics use get_extended_metrics.")]
     public Task<CallToolResult> GetActivityDetailAsync(
-        [Description("Activity id, e.g. i51234567 (get_training_history lists them).")] string activity_id,
+        [Description("Required. Activity id, e.g. i51234567 (get_training_history lists them).")] string? activity_id = null,
         [Description("Athlete name or id; defaults to the selected athlete. The activity must belong to this athlete.")] string? athlete = null,
         CancellationToken cancellationToken = default) =>
         runtime.RunAsync(Name, athlete, async scope =>

@@ -19,7 +19,7 @@ public sealed class GetExtendedMetricsTool(ToolRuntime runtime, ActivityAnalysis
         "1, 5, 20 and 60 min, and time in power/HR/pace zones. Fields that cannot be computed are listed under 'unavailable' with the " +
         "reason; Intervals.icu's own values are included for comparison. Strava imports are explained, never shown as zeros.")]
     public Task<CallToolResult> GetExtendedMetricsAsync(
-        [Description("Activity id, e.g. i51234567 (get_training_history lists them).")] string activity_id,
+        [Description("Required. Activity id, e.g. i51234567 (get_training_history lists them).")] string? activity_id = null,
         [Description("Athlete name or id; defaults to the selected athlete. The activity must belong to this athlete.")] string? athlete = null,
         CancellationToken cancellationToken = default) =>
         runtime.RunAsync(Name, athlete, async scope =>
@@ -66,9 +66,9 @@ public sealed class GetExtendedMetricsTool(ToolRuntime runtime, ActivityAnalysis
         {
             parts.Add($"EF {Units.Number(ef, 3)} W/bpm");
         }
-        else if (m.EfMpsPerBpm is { } efSpeed)
+        else if (m.EfMPerMinPerBpm is { } efSpeed)
         {
-            parts.Add($"EF {Units.Number(efSpeed, 4)} (m/s)/bpm");
+            parts.Add($"EF {Units.Number(efSpeed, 3)} (m/min)/bpm");
         }
 
         if (m.Decoupling is { } d)
@@ -104,7 +104,7 @@ public sealed class GetExtendedMetricsTool(ToolRuntime runtime, ActivityAnalysis
 
         if (m.Unavailable is { Count: > 0 } missing)
         {
-            text.Append("\nUnavailable: ").AppendJoin("; ", missing.Select(u => $"{u.Metric} ({u.Reason})"));
+            text.Append("\nUnavailable: ").AppendJoin("; ", missing.GroupBy(u => u.Reason).Select(g => $"{string.Join(", ", g.Select(u => u.Metric))} ({g.Key})"));
         }
 
         return text.ToString();

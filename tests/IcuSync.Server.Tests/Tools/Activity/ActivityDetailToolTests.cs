@@ -88,15 +88,23 @@ public sealed class ActivityDetailToolTests(HostFixture fixture) : IClassFixture
         Assert.Contains("get_training_history", result.Text(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Malformed_activity_id_names_the_argument_and_the_accepted_form()
+    [Theory]
+    [InlineData("get_activity_detail", "../athlete/i1002", "got '../athlete/i1002'")]
+    [InlineData("get_extended_metrics", null, "it is missing")]
+    public async Task Malformed_or_missing_activity_id_names_the_argument_and_the_accepted_form(string tool, string? activityId, string detail)
     {
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
+        var args = new Dictionary<string, object?>();
+        if (activityId is not null)
+        {
+            args["activity_id"] = activityId;
+        }
 
-        var result = await client.CallToolAsync("get_activity_detail", new Dictionary<string, object?> { ["activity_id"] = "../athlete/i1002" });
+        var result = await client.CallToolAsync(tool, args);
 
         Assert.True(result.IsError);
-        Assert.Contains("activity_id", result.Text(), StringComparison.Ordinal);
+        Assert.Contains("'activity_id'", result.Text(), StringComparison.Ordinal);
+        Assert.Contains(detail, result.Text(), StringComparison.Ordinal);
         Assert.Contains("i51234567", result.Text(), StringComparison.Ordinal);
     }
 

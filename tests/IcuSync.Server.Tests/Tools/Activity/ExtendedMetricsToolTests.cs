@@ -86,7 +86,7 @@ public sealed class ExtendedMetricsToolTests(HostFixture fixture) : IClassFixtur
             .ToDictionary(u => u.GetProperty("metric").GetString()!, u => u.GetProperty("reason").GetString()!);
         Assert.Contains("no power stream", unavailable["np_w"], StringComparison.Ordinal);
         Assert.Contains("w_prime_balance", unavailable.Keys);
-        Assert.True(metrics.GetProperty("ef_mps_per_bpm").GetDouble() > 0);
+        Assert.InRange(metrics.GetProperty("ef_m_per_min_per_bpm").GetDouble(), 0.5, 3.0);
         Assert.Equal("speed", metrics.GetProperty("decoupling").GetProperty("basis").GetString());
         var pace = metrics.GetProperty("zones").GetProperty("pace").EnumerateArray().ToList();
         Assert.Equal(7, pace.Count);

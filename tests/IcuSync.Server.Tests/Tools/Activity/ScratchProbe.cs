@@ -18,7 +18,7 @@ public sealed class ScratchProbe(HostFixture fixture, ITestOutputHelper output) 
         await using var client = await IcuSyncTestHost.ConnectAsync(host.DemoUrl("Cyclist"));
         await using var runner = await IcuSyncTestHost.ConnectAsync(host.DemoUrl("Runner"));
         var t = store.Today(SandboxPrincipals.CyclistId);
-        foreach (var (c, tool, args) in new (ModelContextProtocol.Client.McpClient, string, Dictionary<string, object?>)[]
+        foreach (var (mcp, tool, args) in new (ModelContextProtocol.Client.McpClient, string, Dictionary<string, object?>)[]
         {
             (client, "get_activity_detail", new() { }),
             (client, "get_extended_metrics", new() { ["activity_id"] = activity.Id }),
@@ -29,7 +29,7 @@ public sealed class ScratchProbe(HostFixture fixture, ITestOutputHelper output) 
             (runner, "get_extended_metrics", new() { ["activity_id"] = run.Id }),
         })
         {
-            var r = await c.CallToolAsync(tool, args);
+            var r = await mcp.CallToolAsync(tool, args);
             output.WriteLine("=== " + tool + " " + System.Text.Json.JsonSerializer.Serialize(args));
             output.WriteLine(System.Text.Json.JsonSerializer.Serialize(r.StructuredContent, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
             output.WriteLine(r.Text());
