@@ -86,6 +86,9 @@ public sealed class JourneyTests(BrowserFixture fixture)
         Assert.True(invited.Succeeded, invited.ToString());
         var coachUrl = TestMail.McpUrl(await TestMail.WaitForSmtpAsync(coach, "invited you"));
         Assert.Contains("get_wellness", (await McpProbe.RosterAsync(coachUrl))[SandboxPrincipals.CyclistId]);
+        var onAda = new Dictionary<string, object?> { ["athlete"] = SandboxPrincipals.CyclistId };
+        var (failedBefore, before) = await McpProbe.CallAsync(coachUrl, "get_wellness", onAda);
+        Assert.False(failedBefore, "get_wellness failed while still granted: " + before);
 
         await using var session = await fixture.NewSessionAsync();
         var page = session.Page;
@@ -97,9 +100,11 @@ public sealed class JourneyTests(BrowserFixture fixture)
         Assert.False(await page.Locator($"[data-coach='{coach}'] input[value=get_wellness]").IsCheckedAsync());
         Assert.True(await page.Locator($"[data-coach='{coach}'] input[value=get_fitness]").IsCheckedAsync());
 
-        var (refused, message) = await McpProbe.CallAsync(coachUrl, "get_wellness", new Dictionary<string, object?> { ["athlete"] = SandboxPrincipals.CyclistId });
+        var (refused, message) = await McpProbe.CallAsync(coachUrl, "get_wellness", onAda);
         Assert.True(refused, "The coach's call to an unticked tool was not refused.");
         Assert.Contains("get_wellness", message, StringComparison.Ordinal);
+        var (fitnessFailed, fitness) = await McpProbe.CallAsync(coachUrl, "get_fitness", onAda);
+        Assert.False(fitnessFailed, "The still-granted get_fitness was refused too: " + fitness);
         Assert.DoesNotContain("get_wellness", await McpProbe.ToolNamesAsync(coachUrl));
         Assert.Equal(["get_fitness"], (await McpProbe.RosterAsync(coachUrl))[SandboxPrincipals.CyclistId]);
         await page.ReloadAsync();

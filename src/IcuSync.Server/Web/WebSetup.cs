@@ -38,7 +38,9 @@ public static class WebSetup
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntervalsOAuthOptions>, IntervalsOAuthOptionsValidator>();
 
-        var secure = configuration[PublicUrlOptions.ConfigurationKey]?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true
+        // Both spellings of the public URL are in use ("PublicBaseUrl" and "PublicBaseUrl:BaseUrl").
+        var publicUrl = configuration[PublicUrlOptions.ConfigurationKey] ?? configuration[$"{PublicUrlOptions.ConfigurationKey}:{nameof(PublicUrlOptions.BaseUrl)}"];
+        var secure = publicUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true
             ? CookieSecurePolicy.Always
             : CookieSecurePolicy.SameAsRequest;
         var confirmationPath = configuration[$"{AccountsOptions.SectionName}:{nameof(AccountsOptions.ConfirmationPath)}"] is { Length: > 1 } path
