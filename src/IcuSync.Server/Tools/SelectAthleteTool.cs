@@ -10,7 +10,7 @@ namespace IcuSync.Server.Tools;
 public sealed class SelectAthleteTool(ToolRuntime runtime, IAthleteSelection selection)
 {
     [McpServerTool(Name = "select_athlete", Title = "Select athlete", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = false,
-        OutputSchemaType = typeof(AthleteSelected))]
+        UseStructuredContent = true, OutputSchemaType = typeof(AthleteSelected))]
     [Description("Selects the athlete that later calls work on, by name or id (case-insensitive; must be unambiguous). " +
         "The selection is remembered for this connection.")]
     public async Task<CallToolResult> SelectAthleteAsync(
