@@ -347,7 +347,7 @@ public sealed class ActivityAnalysisService(IntervalsReads reads, AthleteProfile
 
         // Power headline numbers.
         var power = recorded.Power;
-        const string NoPower = "no power stream (recorded without a power meter)";
+        const string NoPower = "no power stream: recorded without a power meter";
         if (power is null)
         {
             foreach (var metric in new[] { "avg_power_w", "np_w", "if", "vi", "work_kj", "ef_w_per_bpm", "mean_max", "w_prime_balance", "zones.power" })
