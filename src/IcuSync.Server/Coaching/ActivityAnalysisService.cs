@@ -331,6 +331,14 @@ public sealed class ActivityAnalysisService(IntervalsReads reads, AthleteProfile
         ArgumentNullException.ThrowIfNull(streams);
         ArgumentNullException.ThrowIfNull(thresholds);
         var sport = activity.Type ?? "this sport";
+        if (streams.RecordedSeconds == 0)
+        {
+            return new ExtendedMetrics(
+                activity.Id ?? "", TrainingHistory.LocalDate(activity), activity.Type, activity.Name, null, 0, null, thresholds,
+                null, null, null, null, null, null, null, null, null, null, null, null, IntervalsValues(activity),
+                [new UnavailableMetric("all", "the activity has no recorded streams (for example a manual entry), so nothing can be computed from them")]);
+        }
+
         var unavailable = new List<UnavailableMetric>();
         void Missing(string metric, string reason) => unavailable.Add(new UnavailableMetric(metric, reason));
 

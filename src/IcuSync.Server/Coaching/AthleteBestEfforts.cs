@@ -60,6 +60,7 @@ public sealed class AthleteBestEfforts(IntervalsReads reads, AthleteProfiles pro
         _ => null,
     };
 
+    /// <summary>Best efforts for each requested duration (power, hr) or distance (pace), with the activity that set each.</summary>
     public async Task<BestEffortsReport> FindAsync(AthleteScope scope, BestEffortsRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
@@ -69,31 +70,31 @@ public sealed class AthleteBestEfforts(IntervalsReads reads, AthleteProfiles pro
         switch (request.Metric)
         {
             case Power:
-            {
-                var set = await reads.GetPowerCurvesAsync(scope.Credential, scope.AthleteId, sport!, [spec], ct);
-                var curve = new AthleteCurve<PowerCurveDto>(set.Curves?.FirstOrDefault(), Activities(set.Activities));
-                var rows = Durations(request).Select(d => PowerRow(curve, d)).ToList();
-                return new BestEffortsReport(Power, request.Range.ToString(), sport, "W", rows);
-            }
+                {
+                    var set = await reads.GetPowerCurvesAsync(scope.Credential, scope.AthleteId, sport!, [spec], ct);
+                    var curve = new AthleteCurve<PowerCurveDto>(set.Curves?.FirstOrDefault(), Activities(set.Activities));
+                    var rows = Durations(request).Select(d => PowerRow(curve, d)).ToList();
+                    return new BestEffortsReport(Power, request.Range.ToString(), sport, "W", rows);
+                }
 
             case HeartRate:
-            {
-                var set = await reads.Client.GetHrCurvesAsync(scope.Credential, scope.AthleteId, sport, [spec], ct);
-                var curve = new AthleteCurve<HrCurveDto>(set.Curves?.FirstOrDefault(), Activities(set.Activities));
-                var rows = Durations(request).Select(d => HrRow(curve, d)).ToList();
-                return new BestEffortsReport(HeartRate, request.Range.ToString(), sport, "bpm", rows);
-            }
+                {
+                    var set = await reads.Client.GetHrCurvesAsync(scope.Credential, scope.AthleteId, sport, [spec], ct);
+                    var curve = new AthleteCurve<HrCurveDto>(set.Curves?.FirstOrDefault(), Activities(set.Activities));
+                    var rows = Durations(request).Select(d => HrRow(curve, d)).ToList();
+                    return new BestEffortsReport(HeartRate, request.Range.ToString(), sport, "bpm", rows);
+                }
 
             case Pace:
-            {
-                var set = await reads.Client.GetPaceCurvesAsync(scope.Credential, scope.AthleteId, sport, [spec], false, ct);
-                var curve = new AthleteCurve<PaceCurveDto>(set.Curves?.FirstOrDefault(), Activities(set.Activities));
-                var (_, settings) = await profiles.GetAsync(scope.Credential, scope.AthleteId, ct);
-                var paceUnits = AthleteProfiles.For(settings, sport!)?.PaceUnits ?? (CurveSports.IsSwim(sport) ? "SECS_100M" : "MINS_KM");
-                var distances = request.DistancesM is { Count: > 0 } asked ? asked : CurveSports.IsSwim(sport) ? DefaultSwimDistancesM : DefaultRunDistancesM;
-                var rows = distances.Select(d => PaceRow(curve, d, paceUnits)).ToList();
-                return new BestEffortsReport(Pace, request.Range.ToString(), sport, "s per distance; pace in " + PaceUnitLabel(paceUnits), rows);
-            }
+                {
+                    var set = await reads.Client.GetPaceCurvesAsync(scope.Credential, scope.AthleteId, sport, [spec], false, ct);
+                    var curve = new AthleteCurve<PaceCurveDto>(set.Curves?.FirstOrDefault(), Activities(set.Activities));
+                    var (_, settings) = await profiles.GetAsync(scope.Credential, scope.AthleteId, ct);
+                    var paceUnits = AthleteProfiles.For(settings, sport!)?.PaceUnits ?? (CurveSports.IsSwim(sport) ? "SECS_100M" : "MINS_KM");
+                    var distances = request.DistancesM is { Count: > 0 } asked ? asked : CurveSports.IsSwim(sport) ? DefaultSwimDistancesM : DefaultRunDistancesM;
+                    var rows = distances.Select(d => PaceRow(curve, d, paceUnits)).ToList();
+                    return new BestEffortsReport(Pace, request.Range.ToString(), sport, "s per distance; pace in " + PaceUnitLabel(paceUnits), rows);
+                }
 
             default:
                 throw ToolFailure.BadArgument("metric", "one of power, hr, pace", $"got '{ToolArguments.Shorten(request.Metric)}'");

@@ -312,11 +312,26 @@ public static class CurveSports
 {
     private static readonly Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["Ride"] = "Ride", ["VirtualRide"] = "VirtualRide", ["GravelRide"] = "GravelRide", ["MountainBikeRide"] = "MountainBikeRide",
-        ["TrackRide"] = "TrackRide", ["EBikeRide"] = "EBikeRide", ["Run"] = "Run", ["VirtualRun"] = "VirtualRun", ["TrailRun"] = "TrailRun",
-        ["Swim"] = "Swim", ["OpenWaterSwim"] = "OpenWaterSwim", ["Rowing"] = "Rowing", ["VirtualRow"] = "VirtualRow",
-        ["NordicSki"] = "NordicSki", ["Walk"] = "Walk", ["Hike"] = "Hike",
-        ["cycling"] = "Ride", ["bike"] = "Ride", ["running"] = "Run", ["swimming"] = "Swim", ["rowing"] = "Rowing",
+        ["Ride"] = "Ride",
+        ["VirtualRide"] = "VirtualRide",
+        ["GravelRide"] = "GravelRide",
+        ["MountainBikeRide"] = "MountainBikeRide",
+        ["TrackRide"] = "TrackRide",
+        ["EBikeRide"] = "EBikeRide",
+        ["Run"] = "Run",
+        ["VirtualRun"] = "VirtualRun",
+        ["TrailRun"] = "TrailRun",
+        ["Swim"] = "Swim",
+        ["OpenWaterSwim"] = "OpenWaterSwim",
+        ["Rowing"] = "Rowing",
+        ["VirtualRow"] = "VirtualRow",
+        ["NordicSki"] = "NordicSki",
+        ["Walk"] = "Walk",
+        ["Hike"] = "Hike",
+        ["cycling"] = "Ride",
+        ["bike"] = "Ride",
+        ["running"] = "Run",
+        ["swimming"] = "Swim",
     };
 
     /// <summary>The canonical activity type for <paramref name="value"/>, <paramref name="defaultSport"/> when empty.</summary>
