@@ -131,6 +131,8 @@ public sealed partial class IntervalsClient : IIntervalsClient, IDisposable
         }
 
         var uri = absoluteUri ?? request.BuildUri(_options.Root);
+        using var activity = IntervalsTelemetry.Source.StartActivity("intervals " + endpoint.OperationId, System.Diagnostics.ActivityKind.Internal);
+        activity?.SetTag("intervals.operation", endpoint.OperationId);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(IntervalsResilience.Idempotent, endpoint.IsIdempotent);
         context.Properties.Set(IntervalsResilience.Operation, endpoint.OperationId);
@@ -206,10 +208,13 @@ public sealed partial class IntervalsClient : IIntervalsClient, IDisposable
             message.Content.Headers.ContentType = new MediaTypeHeaderValue(request.BodyMediaType!) { CharSet = "utf-8" };
         }
 
+        var started = _time.GetTimestamp();
+        var status = 0;
         try
         {
             var response = await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-            context.Properties.Set(IntervalsResilience.LastStatus, (int)response.StatusCode);
+            status = (int)response.StatusCode;
+            context.Properties.Set(IntervalsResilience.LastStatus, status);
             return response;
         }
         catch (OperationCanceledException error) when (attemptTimeout.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
@@ -221,6 +226,10 @@ public sealed partial class IntervalsClient : IIntervalsClient, IDisposable
         {
             context.Properties.Set(IntervalsResilience.LastStatus, 0);
             throw;
+        }
+        finally
+        {
+            IntervalsTelemetry.RecordAttempt(request.Endpoint.OperationId, status, _time.GetElapsedTime(started));
         }
     }
 

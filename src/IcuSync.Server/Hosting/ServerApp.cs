@@ -1,4 +1,5 @@
 using IcuSync.Intervals;
+using Microsoft.AspNetCore.HttpOverrides;
 using IcuSync.Sandbox;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Data;
@@ -56,6 +57,10 @@ public static class ServerApp
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         configure?.Invoke(builder);
+        ConfigureLogFormat(builder);
+        builder.Services.Configure<HostOptions>(options =>
+            options.ShutdownTimeout = builder.Configuration.GetValue("ShutdownTimeout", TimeSpan.FromSeconds(30)));
+        builder.AddIcuSyncTelemetry();
 
         SandboxServer? sandbox = null;
         if (string.IsNullOrWhiteSpace(builder.Configuration["Intervals:BaseAddress"]))
@@ -77,13 +82,35 @@ public static class ServerApp
 
         builder.Services.AddIcuSyncServices(builder.Configuration);
         builder.Services.AddIcuSyncWeb(builder.Configuration);
-        builder.Services.AddIcuSyncMcpServer().WithHttpTransport(options => options.Stateless = true);
+        builder.Services.AddIcuSyncMcpServer().WithToolTelemetry().WithHttpTransport(options => options.Stateless = true);
+        builder.Services.AddIcuSyncRateLimits(builder.Configuration);
+        builder.Services.AddIcuSyncHealthChecks();
+        if (builder.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+        {
+            builder.Services.Configure<ForwardedHeadersOptions>(options =>
+            {
+                options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+                options.KnownIPNetworks.Clear();
+                options.KnownProxies.Clear();
+                foreach (var proxy in builder.Configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? ["127.0.0.1", "::1"])
+                {
+                    options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            });
+        }
 
         var app = builder.Build();
         await app.Services.MigrateIcuSyncDatabaseAsync(cancellationToken);
+        if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseRateLimiter();
         app.UseIcuSyncWeb();
         app.UseMiddleware<McpTokenMiddleware>();
-        app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
+        app.MapIcuSyncHealth();
+        app.MapPrometheusScrapingEndpoint(app.Configuration["Telemetry:PrometheusPath"] ?? "/metrics");
         app.MapMcp("/mcp/{token}");
         app.MapIcuSyncWeb();
 
@@ -99,12 +126,42 @@ public static class ServerApp
         return new RunningServer(app, sandbox, demo);
     }
 
+    /// <summary>
+    /// Logs are JSON lines (one object per event, scopes included) when <c>Logging:Format</c> is <c>json</c>, or by default
+    /// when standard output is not a terminal (a service, a container); plain text on a terminal.
+    /// </summary>
+    private static void ConfigureLogFormat(WebApplicationBuilder builder)
+    {
+        var format = builder.Configuration["Logging:Format"];
+        var json = format is null ? Console.IsOutputRedirected : format.Equals("json", StringComparison.OrdinalIgnoreCase);
+        if (json)
+        {
+            builder.Logging.AddJsonConsole(options =>
+            {
+                options.IncludeScopes = true;
+                options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                options.UseUtcTimestamp = true;
+            });
+        }
+    }
+
     /// <summary>Everything the host registers, shared by the HTTP server and the admin command.</summary>
     public static IServiceCollection AddIcuSyncServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
         services.AddHybridCache();
+        var redis = configuration["Redis:Configuration"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            // HybridCache uses any registered IDistributedCache as its second level.
+            services.AddStackExchangeRedisCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = configuration["Redis:InstanceName"] ?? "icusync:";
+            });
+        }
+
         services.AddIntervalsClient(options => configuration.GetSection("Intervals").Bind(options));
         services.AddIcuSyncAccounts(configuration);
         services.AddScoped<ICallerContext, HttpCallerContext>();

@@ -23,6 +23,12 @@ public static class TestServices
             ? value
             : throw new InvalidOperationException("ICUSYNC_TEST_MAILDIR is not set. " + Hint);
 
+    /// <summary>host:port of the test redis-server.</summary>
+    public static string Redis =>
+        Environment.GetEnvironmentVariable("ICUSYNC_TEST_REDIS") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("ICUSYNC_TEST_REDIS is not set. " + Hint);
+
     /// <summary>A free TCP port on 127.0.0.1 (the host needs its public URL before it starts).</summary>
     public static int FreePort()
     {

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text.Json;
+using IcuSync.Server.Tests.Infrastructure;
+using ModelContextProtocol.Client;
+using StackExchange.Redis;
+
+namespace IcuSync.Server.Tests.Production;
+
+/// <summary>Health endpoints, rate limits, metrics, the Redis second level and graceful shutdown of the real host.</summary>
+public sealed class HostingTests
+{
+    private static readonly HttpClient Http = new();
+
+    [Fact]
+    public async Task Ready_checks_the_database_and_intervals_and_live_needs_neither()
+    {
+        await using var host = await IcuSyncTestHost.StartAsync();
+        using var live = await Http.GetAsync(new Uri(host.BaseAddress, "/health/live"));
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+
+        using var ready = await Http.GetAsync(new Uri(host.BaseAddress, "/health/ready"));
+        var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("ready", body.GetProperty("status").GetString());
+        Assert.Equal("healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("healthy", body.GetProperty("checks").GetProperty("intervals").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_fails_with_503_naming_intervals_when_upstream_is_unreachable()
+    {
+        var closedPort = TestServices.FreePort();
+        await using var host = await IcuSyncTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Intervals:BaseAddress"] = $"http://127.0.0.1:{closedPort}/",
+        });
+        using var ready = await Http.GetAsync(new Uri(host.BaseAddress, "/health/ready"));
+        var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Equal("unhealthy", body.GetProperty("checks").GetProperty("intervals").GetProperty("status").GetString());
+        Assert.Equal("healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        using var live = await Http.GetAsync(new Uri(host.BaseAddress, "/health/live"));
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_token_over_its_mcp_rate_gets_429_with_retry_after_and_other_tokens_are_unaffected()
+    {
+        await using var host = await IcuSyncTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["RateLimits:McpPerTokenBurst"] = "3",
+            ["RateLimits:McpPerTokenPerSecond"] = "1",
+        });
+        var cyclist = host.DemoUrl("cyclist");
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await PostPingAsync(cyclist);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+                break;
+            }
+
+            response.Dispose();
+        }
+
+        Assert.NotNull(refused);
+        Assert.True(statuses.Count >= 4, string.Join(",", statuses));
+        Assert.True(refused.Headers.RetryAfter?.Delta is { TotalSeconds: >= 1 });
+        var body = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("Too many requests", body.GetProperty("error").GetString(), StringComparison.Ordinal);
+        refused.Dispose();
+
+        using var other = await PostPingAsync(host.DemoUrl("runner"));
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Form_posts_over_the_per_address_rate_get_429()
+    {
+        await using var host = await IcuSyncTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["RateLimits:FormsPerIpBurst"] = "2",
+            ["RateLimits:FormsPerIpPerMinute"] = "1",
+        });
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await Http.PostAsync(new Uri(host.BaseAddress, "/signin"), new FormUrlEncodedContent([new("api_key", "x")]));
+            codes.Add(response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, codes[^1]);
+        Assert.DoesNotContain(HttpStatusCode.TooManyRequests, codes.Take(2));
+    }
+
+    [Fact]
+    public async Task Metrics_count_tool_calls_upstream_requests_and_cache_use_without_any_token()
+    {
+        await using var host = await IcuSyncTestHost.StartAsync();
+        var url = host.DemoUrl("cyclist");
+        await using (var client = await IcuSyncTestHost.ConnectAsync(url))
+        {
+            Assert.NotEqual(true, (await client.CallToolAsync("get_fitness", new Dictionary<string, object?>())).IsError);
+            Assert.NotEqual(true, (await client.CallToolAsync("get_fitness", new Dictionary<string, object?>())).IsError);
+            Assert.True((await client.CallToolAsync("get_fitness", new Dictionary<string, object?> { ["start_date"] = "yesterday" })).IsError);
+        }
+
+        var text = await Http.GetStringAsync(new Uri(host.BaseAddress, "/metrics"));
+        Assert.Matches("icusync_tool_calls(_total)?\\{[^}]*outcome=\"ok\"[^}]*tool=\"get_fitness\"[^}]*\\} 2", text);
+        Assert.Matches("icusync_tool_calls(_total)?\\{[^}]*outcome=\"error\"[^}]*tool=\"get_fitness\"[^}]*\\} 1", text);
+        Assert.Matches("icusync_tool_duration_seconds_bucket\\{", text);
+        Assert.Matches("icusync_upstream_requests(_total)?\\{[^}]*operation=\"[a-zA-Z]+\"", text);
+        var token = url[(url.LastIndexOf('/') + 1)..];
+        Assert.DoesNotContain(token, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_redis_configured_cached_reads_are_stored_in_redis_under_the_instance_prefix()
+    {
+        var prefix = $"icusync-test-{Guid.NewGuid():N}:";
+        await using var host = await IcuSyncTestHost.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = TestServices.Redis,
+            ["Redis:InstanceName"] = prefix,
+        });
+        await using (var client = await IcuSyncTestHost.ConnectAsync(host.DemoUrl("cyclist")))
+        {
+            Assert.NotEqual(true, (await client.CallToolAsync("get_athlete_profile", new Dictionary<string, object?>())).IsError);
+        }
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
+        var keys = redis.GetServers()[0].Keys(pattern: prefix + "*").ToList();
+        Assert.NotEmpty(keys);
+    }
+
+    [Fact]
+    public async Task Stopping_the_host_lets_an_in_flight_tool_call_finish()
+    {
+        await using var host = await IcuSyncTestHost.StartAsync();
+        await using var client = await IcuSyncTestHost.ConnectAsync(host.DemoUrl("cyclist"));
+        await client.CallToolAsync("get_athlete_profile", new Dictionary<string, object?>());
+        host.Server.Sandbox!.Faults.Latency = TimeSpan.FromMilliseconds(1500);
+        var call = client.CallToolAsync("get_training_history", new Dictionary<string, object?>()).AsTask();
+        await Task.Delay(500);
+        var stop = host.Server.App.StopAsync();
+        var result = await call;
+        await stop;
+        Assert.True(result.IsError is not true, result.Text());
+        Assert.True(result.Structured().GetProperty("activities").GetArrayLength() > 0);
+    }
+
+    private static Task<HttpResponseMessage> PostPingAsync(string mcpUrl)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, mcpUrl)
+        {
+            Content = new StringContent("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return Http.SendAsync(request);
+    }
+}
