@@ -11,6 +11,10 @@ public static class ServeCommand
         if (server.Sandbox is not null)
         {
             await Console.Out.WriteLineAsync($"Demo mode: Intervals.icu sandbox at {server.Sandbox.BaseAddress}");
+        }
+
+        if (server.DemoUrls.Count > 0)
+        {
             foreach (var demo in server.DemoUrls)
             {
                 await Console.Out.WriteLineAsync($"MCP URL ({demo.Who}): {demo.McpUrl}");

@@ -117,7 +117,9 @@ public static class ServerApp
         await app.StartAsync(cancellationToken);
 
         IReadOnlyList<DemoPrincipalUrl> demo = [];
-        if (sandbox is not null)
+        // Demo principals are seeded on the built-in sandbox, or on an external sandbox flagged with Intervals:Sandbox=true
+        // (several instances sharing one database and one sandbox seed the same accounts and tokens).
+        if (sandbox is not null || app.Configuration.GetValue("Intervals:Sandbox", false))
         {
             using var scope = app.Services.CreateScope();
             demo = (await scope.ServiceProvider.GetRequiredService<IDemoSeeder>().SeedAsync(cancellationToken)).Principals;

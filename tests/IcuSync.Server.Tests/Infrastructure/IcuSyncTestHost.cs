@@ -92,7 +92,7 @@ public sealed class IcuSyncTestHost : IAsyncDisposable
         }
     }
 
-    private static string FreshPostgresDatabase()
+    public static string FreshPostgresDatabase()
     {
         // One database per host keeps parallel test classes independent.
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(TestServices.PostgresConnectionString);
