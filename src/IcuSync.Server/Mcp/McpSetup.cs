@@ -174,6 +174,6 @@ public static partial class McpSetup
         Content = [new TextContentBlock { Text = text }],
     };
 
-    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Tool {Tool} answered with a tool error for a {PrincipalKind} caller")]
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Tool {Tool} answered with a tool error (caller: {PrincipalKind})")]
     private static partial void LogToolError(ILogger logger, string tool, string principalKind);
 }
