@@ -13,15 +13,20 @@ public static class SandboxEndpoints
     /// and known paths with the wrong method 405, in Spring's shape), <c>/oauth/authorize</c> and
     /// <c>/api/oauth/token</c>.
     /// </summary>
-    public static IEndpointRouteBuilder MapIntervalsSandbox(this IEndpointRouteBuilder app, SandboxStore store, SandboxFaults faults)
+    public static IEndpointRouteBuilder MapIntervalsSandbox(this IEndpointRouteBuilder app, SandboxStore store, SandboxFaults faults) =>
+        app.MapIntervalsSandbox(store, faults, new SandboxRequestLog());
+
+    /// <summary>Maps the sandbox's endpoints like <see cref="MapIntervalsSandbox(IEndpointRouteBuilder, SandboxStore, SandboxFaults)"/>, counting API requests in <paramref name="requests"/>.</summary>
+    public static IEndpointRouteBuilder MapIntervalsSandbox(this IEndpointRouteBuilder app, SandboxStore store, SandboxFaults faults, SandboxRequestLog requests)
     {
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(faults);
+        ArgumentNullException.ThrowIfNull(requests);
 
         var routes = new ApiRouteTable();
         var group = app.MapGroup("/api/v1");
-        group.AddEndpointFilter(new ApiPipeline(store, faults));
+        group.AddEndpointFilter(new ApiPipeline(store, faults, requests));
         var map = new ApiMap(group, routes, "/api/v1");
 
         AthleteApi.Map(map, store);

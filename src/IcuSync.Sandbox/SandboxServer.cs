@@ -15,12 +15,13 @@ public sealed class SandboxServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxServer(WebApplication app, Uri baseAddress, SandboxStore store, SandboxFaults faults)
+    private SandboxServer(WebApplication app, Uri baseAddress, SandboxStore store, SandboxFaults faults, SandboxRequestLog requests)
     {
         _app = app;
         BaseAddress = baseAddress;
         Store = store;
         Faults = faults;
+        Requests = requests;
     }
 
     /// <summary>Root of the server, e.g. <c>http://127.0.0.1:54321/</c>; the API lives under <c>api/v1/</c>.</summary>
@@ -28,6 +29,9 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>Fault injection, switchable while running.</summary>
     public SandboxFaults Faults { get; }
+
+    /// <summary>How many API requests arrived, by method and path.</summary>
+    public SandboxRequestLog Requests { get; }
 
     /// <summary>The in-memory data the server serves.</summary>
     public SandboxStore Store { get; }
@@ -50,15 +54,16 @@ public sealed class SandboxServer : IAsyncDisposable
         var app = builder.Build();
         var store = await storeTask;
         var faults = new SandboxFaults();
+        var requests = new SandboxRequestLog();
         app.MapGet("/", () => Results.Text(
             "IcuSync sandbox: a local Intervals.icu. API under /api/v1 (HTTP Basic, user API_KEY). See docs/sandbox.md.\n", "text/plain"));
-        app.MapIntervalsSandbox(store, faults);
+        app.MapIntervalsSandbox(store, faults, requests);
         app.MapFallback((HttpContext context) => ApiResults.Spring(context, 404, "Not Found"));
 
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var port = new Uri(address).Port;
-        return new SandboxServer(app, new Uri($"http://127.0.0.1:{port}/"), store, faults);
+        return new SandboxServer(app, new Uri($"http://127.0.0.1:{port}/"), store, faults, requests);
     }
 
     public async ValueTask DisposeAsync()

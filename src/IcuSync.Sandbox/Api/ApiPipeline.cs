@@ -11,13 +11,14 @@ namespace IcuSync.Sandbox.Api;
 /// Runs before every <c>/api/v1</c> handler: injected faults, the per-credential rate limiter, authentication,
 /// then turns request errors into the real API's error bodies.
 /// </summary>
-internal sealed class ApiPipeline(SandboxStore store, SandboxFaults faults) : IEndpointFilter
+internal sealed class ApiPipeline(SandboxStore store, SandboxFaults faults, SandboxRequestLog requests) : IEndpointFilter
 {
     public const string CallerKey = "icusync.sandbox.caller";
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        requests.Record(http.Request.Method, http.Request.Path.Value ?? "");
         if (faults.Latency > TimeSpan.Zero)
         {
             await Task.Delay(faults.Latency, http.RequestAborted);

@@ -79,7 +79,7 @@ public sealed class AthleteBestEfforts(IntervalsReads reads, AthleteProfiles pro
 
             case HeartRate:
                 {
-                    var set = await reads.Client.GetHrCurvesAsync(scope.Credential, scope.AthleteId, sport, [spec], ct);
+                    var set = await reads.GetHrCurvesAsync(scope.Credential, scope.AthleteId, sport, [spec], ct);
                     var curve = new AthleteCurve<HrCurveDto>(set.Curves?.FirstOrDefault(), Activities(set.Activities));
                     var rows = Durations(request).Select(d => HrRow(curve, d)).ToList();
                     return new BestEffortsReport(HeartRate, request.Range.ToString(), sport, "bpm", rows);
@@ -87,7 +87,7 @@ public sealed class AthleteBestEfforts(IntervalsReads reads, AthleteProfiles pro
 
             case Pace:
                 {
-                    var set = await reads.Client.GetPaceCurvesAsync(scope.Credential, scope.AthleteId, sport, [spec], false, ct);
+                    var set = await reads.GetPaceCurvesAsync(scope.Credential, scope.AthleteId, sport, [spec], false, ct);
                     var curve = new AthleteCurve<PaceCurveDto>(set.Curves?.FirstOrDefault(), Activities(set.Activities));
                     var (_, settings) = await profiles.GetAsync(scope.Credential, scope.AthleteId, ct);
                     var paceUnits = AthleteProfiles.For(settings, sport!)?.PaceUnits ?? (CurveSports.IsSwim(sport) ? "SECS_100M" : "MINS_KM");

@@ -49,6 +49,16 @@ public sealed class IntervalsReads(IIntervalsClient client, HybridCache cache, I
         GetAsync(credential, athleteId, $"power-curves:{activityType}:{string.Join(',', curves)}", _ttl.Curves,
             c => client.GetPowerCurvesAsync(credential, athleteId, activityType, curves, c), ct);
 
+    /// <summary>Best heart-rate curves (seconds → bpm); <paramref name="activityType"/> null spans every sport.</summary>
+    public Task<HrCurveSetDto> GetHrCurvesAsync(IntervalsCredential credential, string athleteId, string? activityType, IReadOnlyCollection<string> curves, CancellationToken ct) =>
+        GetAsync(credential, athleteId, $"hr-curves:{activityType ?? "*"}:{string.Join(',', curves)}", _ttl.Curves,
+            c => client.GetHrCurvesAsync(credential, athleteId, activityType, curves, c), ct);
+
+    /// <summary>Best pace curves (meters → seconds); <paramref name="gradeAdjusted"/> for GAP curves.</summary>
+    public Task<PaceCurveSetDto> GetPaceCurvesAsync(IntervalsCredential credential, string athleteId, string? activityType, IReadOnlyCollection<string> curves, bool gradeAdjusted, CancellationToken ct) =>
+        GetAsync(credential, athleteId, $"pace-curves:{activityType ?? "*"}:{gradeAdjusted}:{string.Join(',', curves)}", _ttl.Curves,
+            c => client.GetPaceCurvesAsync(credential, athleteId, activityType, curves, gradeAdjusted, c), ct);
+
     /// <summary>Drops every cached read of <paramref name="athleteId"/>; call after any write for that athlete.</summary>
     public ValueTask InvalidateAthleteAsync(string athleteId, CancellationToken ct) =>
         cache.RemoveByTagAsync(Tag(athleteId), ct);

@@ -59,7 +59,7 @@ public sealed class TrainingHistory(IntervalsReads reads)
             isPowerSport ? a.WeightedAverageWatts : null,
             a.AverageHeartrate,
             isPowerSport ? null : Units.Pace(a.AverageSpeed, sport),
-            a.Rpe ?? a.SessionRpe,
+            a.Rpe,
             a.Feel,
             null);
     }

@@ -7,8 +7,10 @@ namespace IcuSync.Server.Mcp;
 /// Builds the tool errors the model sees. Only these messages cross the MCP boundary
 /// (the SDK hides any other exception text), so each says what was wrong and what to do next.
 /// </summary>
-public static class ToolFailure
+public static partial class ToolFailure
 {
+    private static readonly char[] Flattened = ['\r', '\n', '\t', '"'];
+
     /// <summary>A bad argument: names the argument, the accepted form, and (optionally) what was received.</summary>
     public static McpException BadArgument(string argument, string acceptedForm, string? detail = null) =>
         new($"Invalid argument '{argument}': {(detail is null ? "" : detail + ". ")}Expected {acceptedForm}.");
@@ -33,7 +35,35 @@ public static class ToolFailure
         IntervalsErrorKind.UpstreamDown =>
             "Intervals.icu is not reachable right now. Nothing was changed; try again in a few minutes.",
         IntervalsErrorKind.InvalidRequest =>
-            "Intervals.icu refused the request as invalid. Check the arguments (dates as YYYY-MM-DD, ids as listed) and try again.",
+            "Intervals.icu refused the request as invalid" + UpstreamDetail(error) + ". Check the arguments (dates as YYYY-MM-DD, ids as listed) and try again.",
         _ => "Intervals.icu returned an unexpected error. Try again shortly.",
     });
+
+    /// <summary>Longest upstream detail passed on to the model, in characters.</summary>
+    public const int MaxUpstreamDetail = 200;
+
+    /// <summary>
+    /// The server's own words about what was wrong (e.g. which field), so the model can correct the call. The client
+    /// already redacts the credential from this text; emails are masked, line breaks and quotes flattened, and it is trimmed.
+    /// </summary>
+    private static string UpstreamDetail(IntervalsException error)
+    {
+        var detail = error.ServerMessage;
+        if (string.IsNullOrWhiteSpace(detail))
+        {
+            return "";
+        }
+
+        var flat = string.Join(' ', detail.Split(Flattened, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        flat = EmailPattern().Replace(flat, "[email]");
+        if (flat.Length > MaxUpstreamDetail)
+        {
+            flat = flat[..MaxUpstreamDetail].TrimEnd() + "…";
+        }
+
+        return flat.Length == 0 ? "" : $" (it said: \"{flat}\")";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\s@""']+@[^\s@""']+\.[A-Za-z]{2,}", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EmailPattern();
 }

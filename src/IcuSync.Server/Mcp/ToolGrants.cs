@@ -1,3 +1,5 @@
+using IcuSync.Server.Accounts;
+
 namespace IcuSync.Server.Mcp;
 
 /// <summary>
@@ -32,4 +34,18 @@ public static class ToolGrants
     public static string WhoCanGrant(string grant) => grant == Settings
         ? "Only the athlete (or a coach with WRITE access on Intervals.icu) can change settings and gear."
         : $"The athlete can grant '{grant}' on the IcuSync dashboard (Coaches → tools).";
+
+    /// <summary>Who can give <paramref name="grant"/> on <paramref name="athlete"/>: the athlete on the dashboard, or on Intervals.icu for direct coaches.</summary>
+    public static string WhoCanGrant(string grant, ReachableAthlete athlete)
+    {
+        ArgumentNullException.ThrowIfNull(athlete);
+        if (grant == Settings)
+        {
+            return WhoCanGrant(grant);
+        }
+
+        return athlete.GrantedBy == GrantSources.IntervalsCoachAccess
+            ? $"Access to {athlete.Name} comes from Intervals.icu coach access (READ gives the read tools, WRITE adds the workout writes); {athlete.Name} can raise it to WRITE in their Intervals.icu settings."
+            : $"{athlete.Name} can grant '{grant}' on the IcuSync dashboard (Coaches → tools).";
+    }
 }

@@ -25,7 +25,7 @@ public sealed record AthleteScope(
         if (!Has(grant))
         {
             throw ToolFailure.Refused(
-                $"This connection has no '{grant}' access to {Athlete.Name}. {ToolGrants.WhoCanGrant(grant)}");
+                $"This connection has no '{grant}' access to {Athlete.Name}. {ToolGrants.WhoCanGrant(grant, Athlete)}");
         }
     }
 
