@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using IcuSync.Intervals;
+using IcuSync.Server.Hosting;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
@@ -78,7 +80,27 @@ public sealed class IntervalsReads(IIntervalsClient client, HybridCache cache, I
 
         var key = $"icu:{athleteId}:{credential.Fingerprint}:{what}";
         var entry = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl };
-        return await cache.GetOrCreateAsync(key, fetch, async (f, c) => await f(c), entry, [Tag(athleteId)], ct);
+        var missed = new StrongBox<bool>();
+        var value = await cache.GetOrCreateAsync(
+            key,
+            (Fetch: fetch, Missed: missed),
+            async (state, c) =>
+            {
+                state.Missed.Value = true;
+                return await state.Fetch(c);
+            },
+            entry,
+            [Tag(athleteId)],
+            ct);
+        IcuSyncTelemetry.RecordCacheLookup(Family(what), hit: !missed.Value);
+        return value;
+    }
+
+    /// <summary>The endpoint family of a cache key (its first segment), for the hit-ratio metric.</summary>
+    private static string Family(string what)
+    {
+        var colon = what.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? what : what[..colon];
     }
 
     private static string Tag(string athleteId) => "athlete:" + athleteId;

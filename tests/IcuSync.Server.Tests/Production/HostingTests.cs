@@ -114,6 +114,7 @@ public sealed class HostingTests
         Assert.Matches("icusync_tool_calls(_total)?\\{[^}]*outcome=\"error\"[^}]*tool=\"get_fitness\"[^}]*\\} 1", text);
         Assert.Matches("icusync_tool_duration_seconds_bucket\\{", text);
         Assert.Matches("icusync_upstream_requests(_total)?\\{[^}]*operation=\"[a-zA-Z]+\"", text);
+        Assert.Matches("icusync_cache_lookups(_total)?\\{[^}]*endpoint=\"athlete\"[^}]*result=\"hit\"", text);
         var token = url[(url.LastIndexOf('/') + 1)..];
         Assert.DoesNotContain(token, text, StringComparison.Ordinal);
     }
