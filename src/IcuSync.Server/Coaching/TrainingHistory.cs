@@ -36,11 +36,14 @@ public sealed class TrainingHistory(IntervalsReads reads)
             // "Ride" also covers VirtualRide/GravelRide/MountainBikeRide; "Run" covers VirtualRun/TrailRun.
             || type.EndsWith(sport, StringComparison.OrdinalIgnoreCase)));
 
+    /// <summary>Sport and name shown for a Strava import, whose type and name the API withholds.</summary>
+    public const string StravaImport = "Strava import";
+
     public static ActivityRow ToRow(ActivityDto a)
     {
         if (a.IsStravaStub)
         {
-            return new ActivityRow(a.Id ?? "", LocalDate(a), a.Type, a.Name, null, null, null, null, null, null, null, null, null, null,
+            return new ActivityRow(a.Id ?? "", LocalDate(a), a.Type ?? StravaImport, a.Name ?? StravaImport, null, null, null, null, null, null, null, null, null, null,
                 "Strava import: its data is not available through the Intervals.icu API");
         }
 
@@ -72,7 +75,7 @@ public sealed class TrainingHistory(IntervalsReads reads)
             usable.Sum(a => a.MovingTime ?? a.ElapsedTime ?? 0),
             Math.Round(usable.Sum(a => a.BestDistance ?? 0) / 1000, 1),
             usable.Sum(a => a.TrainingLoad ?? 0),
-            activities.GroupBy(a => a.Type ?? "Unknown").ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+            activities.GroupBy(a => a.Type ?? (a.IsStravaStub ? StravaImport : "Unknown")).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
     }
 
     /// <summary>The athlete-local date of an activity (start_date_local carries no offset and is already local).</summary>
