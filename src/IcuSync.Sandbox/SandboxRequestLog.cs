@@ -10,15 +10,21 @@ public sealed class SandboxRequestLog
 {
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private int _total;
+    private int _throttled;
 
     /// <summary>All API requests received so far.</summary>
     public int Total => Volatile.Read(ref _total);
+
+    /// <summary>Requests refused with 429 by the sandbox's own per-credential rate limit (not by fault injection).</summary>
+    public int Throttled => Volatile.Read(ref _throttled);
 
     /// <summary>Requests received so far whose method is <paramref name="method"/> and whose path contains <paramref name="pathFragment"/> (ordinal, case-insensitive).</summary>
     public int Count(string method, string pathFragment) =>
         _counts.Where(p => p.Key.StartsWith(method + " ", StringComparison.OrdinalIgnoreCase)
                 && p.Key.Contains(pathFragment, StringComparison.OrdinalIgnoreCase))
             .Sum(p => p.Value);
+
+    internal void RecordThrottled() => Interlocked.Increment(ref _throttled);
 
     internal void Record(string method, string path)
     {

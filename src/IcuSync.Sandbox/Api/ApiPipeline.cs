@@ -42,6 +42,7 @@ internal sealed class ApiPipeline(SandboxStore store, SandboxFaults faults, Sand
             var key = authorization.Length > 0 ? "cred:" + authorization : "ip:" + http.Connection.RemoteIpAddress;
             if (!limiter.TryAcquire(key, out var wait))
             {
+                requests.RecordThrottled();
                 http.Response.Headers.RetryAfter = Seconds(wait);
                 return ApiResults.Error(429, "Too many requests");
             }

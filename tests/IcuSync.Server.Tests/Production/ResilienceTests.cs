@@ -117,3 +117,43 @@ public sealed class ResilienceTests
     private static Dictionary<string, object?> Args(params (string Key, object? Value)[] pairs) =>
         pairs.ToDictionary(p => p.Key, p => p.Value);
 }
+
+/// <summary>IcuSync's per-credential budget keeps one athlete's concurrent tool calls under Intervals.icu's ~10 requests per second.</summary>
+public sealed class UpstreamBudgetTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Concurrent_calls_of_one_athlete_stay_under_the_upstream_rate_limit_only_with_the_budget(bool budget)
+    {
+        var settings = new Dictionary<string, string?> { ["Cache:Activities"] = "00:00:00" };
+        if (!budget)
+        {
+            settings["Intervals:RequestsPerSecond"] = "1000";
+            settings["Intervals:Burst"] = "1000";
+        }
+
+        await using var host = await IcuSyncTestHost.StartAsync(settings: settings);
+        await using var client = await IcuSyncTestHost.ConnectAsync(host.DemoUrl("cyclist"));
+        await client.CallToolAsync("get_athlete_profile", new Dictionary<string, object?>());
+        var log = host.Server.Sandbox!.Requests;
+        var before = log.Total;
+
+        var calls = Enumerable.Range(1, 15).Select(i => client.CallToolAsync("get_training_history", new Dictionary<string, object?>
+        {
+            ["start_date"] = new DateOnly(2026, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }).AsTask());
+        var results = await Task.WhenAll(calls);
+
+        Assert.All(results, r => Assert.True(r.IsError is not true, r.Text()));
+        Assert.True(log.Total - before >= 15);
+        if (budget)
+        {
+            Assert.Equal(0, log.Throttled);
+        }
+        else
+        {
+            Assert.True(log.Throttled > 0, "without IcuSync's budget the sandbox's own limit must have refused some requests");
+        }
+    }
+}
