@@ -397,6 +397,7 @@ public sealed class PeriodAnalysis(IntervalsReads reads, CalendarEvents calendar
         }
 
         var monotony = MonotonyOf(loads, asOf);
+        var strain = TrainingMonotony.Compute(loads)?.Strain;
         if (monotony.Monotony is null)
         {
             unavailable.Add(new UnavailableMetric("monotony", "no load in the last 7 days"));
@@ -413,12 +414,12 @@ public sealed class PeriodAnalysis(IntervalsReads reads, CalendarEvents calendar
             }
         }
 
-        if (monotony.Strain is { } strain && strains.Count > 0 && strains.Average() > 0)
+        if (strain is { } thisWeek && strains.Count > 0 && strains.Average() > 0)
         {
             var prior = strains.Average();
-            var ratio = strain / prior;
+            var ratio = thisWeek / prior;
             tolerance = new StressToleranceView(
-                Math.Round(strain),
+                Math.Round(thisWeek),
                 Math.Round(prior),
                 Math.Round(ratio, 2),
                 ratio <= 1.0 ? "within" : ratio <= 1.25 ? "stretching" : "beyond",

@@ -30,8 +30,8 @@ public sealed record PlateauView(
 public sealed record HrvContext(
     string State,
     double? HrvRatio,
-    double? LnRmssdMean7d,
-    double? CvPct7d,
+    double? LnRmssdWeekMean,
+    double? WeekCvPct,
     double? TrendSlopePerWeek,
     int SampleCount);
 

@@ -119,8 +119,11 @@ public sealed class RaceAnalysis(IntervalsReads reads, ActivityAnalysisService a
     /// <summary>How far back a race is searched for when no date is given (one calendar request).</summary>
     public const int SearchDays = 366;
 
+    /// <summary>Days after today searched for a named race when no date is given.</summary>
+    public const int FutureSearchDays = 180;
+
     /// <summary>Days either side of the asked date (or today) searched for candidates when nothing matches.</summary>
-    public const int CandidateDays = 60;
+    public const int CandidateDays = 90;
 
     /// <summary>Power durations compared with the curve, in seconds.</summary>
     public static IReadOnlyList<int> PowerDurationsS { get; } = [60, 300, 1200, 3600];
@@ -134,7 +137,8 @@ public sealed class RaceAnalysis(IntervalsReads reads, ActivityAnalysisService a
     {
         ArgumentNullException.ThrowIfNull(scope);
         var today = scope.Today;
-        var search = date is { } d ? new DateRange(d, d) : new DateRange(today.AddDays(-(SearchDays - 1)), today);
+        // Without a date the calendar is searched a little ahead too, so a named race that is still to come is reported as such.
+        var search = date is { } d ? new DateRange(d, d) : new DateRange(today.AddDays(-(SearchDays - 1)), today.AddDays(FutureSearchDays));
         var found = await FindAsync(scope, search, nameContains, includeEvents, ct);
         if (found is null)
         {

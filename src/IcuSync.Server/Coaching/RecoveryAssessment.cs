@@ -15,15 +15,15 @@ public sealed record SleepView(double? AvgH, double? Last7AvgH, double? LastNigh
 public sealed record RestingHrView(double? AvgBpm, double? Last7AvgBpm, double? BaselineBpm, double? DeltaBpm, bool? Elevated);
 
 /// <summary>
-/// HRV from morning RMSSD: the 7-day mean of ln(RMSSD) and its CV, the baseline (28 days before the week, band mean ± 0.5 SD),
+/// HRV from morning RMSSD: the 7-day (week) mean of ln(RMSSD), that mean in ms (geometric mean) and its CV %, the baseline (28 days before the week, band mean ± 0.5 SD),
 /// the ratio e^(7-day mean − baseline mean) (1.0 = at baseline), the least-squares trend of ln(RMSSD) over the window
 /// per week, and the suppression flag (7-day mean below the band).
 /// </summary>
 public sealed record HrvView(
     string State,
-    double? LnRmssdMean7d,
-    double? MeanMs7d,
-    double? CvPct7d,
+    double? LnRmssdWeekMean,
+    double? WeekMeanMs,
+    double? WeekCvPct,
     int WeekValues,
     double? BaselineLnMean,
     double? BaselineLowMs,
@@ -228,7 +228,7 @@ public sealed class RecoveryAssessment(IntervalsReads reads)
         var flags = new List<RedFlag>();
         if (hrv?.Suppressed == true)
         {
-            flags.Add(new RedFlag("hrv_suppressed", FormattableString.Invariant($"7-day HRV ({hrv.MeanMs7d} ms) is below the baseline band ({hrv.BaselineLowMs}–{hrv.BaselineHighMs} ms)")));
+            flags.Add(new RedFlag("hrv_suppressed", FormattableString.Invariant($"7-day HRV ({hrv.WeekMeanMs} ms) is below the baseline band ({hrv.BaselineLowMs}–{hrv.BaselineHighMs} ms)")));
         }
 
         if (restingHr?.Elevated == true)
@@ -282,13 +282,18 @@ public sealed class RecoveryAssessment(IntervalsReads reads)
         }
 
         var priority = reasons.Count > 0;
-        var state = priority ? "RecoveryPriority" : "LoadAccepting";
-        var stateReason = priority
+        var measured = quality is not null || form is not null || flags.Count > 0;
+        var state = priority ? "RecoveryPriority" : measured ? "LoadAccepting" : "unavailable";
+        var stateReason = !measured
+            ? "No wellness data (HRV, resting HR, sleep, CTL/ATL) in the window: the recovery state cannot be judged. Ask the athlete how they feel, or sync a wearable to Intervals.icu."
+            : priority
             ? "Recovery first: " + string.Join("; ", reasons.Distinct(StringComparer.Ordinal)) + "."
             : quality is null
                 ? "No red flag, but too little wellness data for a quality reading; judge by feel."
                 : FormattableString.Invariant($"Recovery quality {quality.Label} ({quality.Index}) with {flags.Count} red flag{(flags.Count == 1 ? "" : "s")}: training load can be absorbed.");
-        var readiness = Readiness(priority, quality, form, flags);
+        IReadOnlyList<SessionReadiness> readiness = measured
+            ? Readiness(priority, quality, form, flags)
+            : [.. new[] { "easy", "intensity", "long", "race" }.Select(k => new SessionReadiness(k, "unavailable", "no wellness data to judge readiness"))];
 
         var days = inWindow.Select(w => new RecoveryDay(
             DateRange.Format(w.Id!.Value),

@@ -14,17 +14,15 @@ public sealed class AnalyzeRaceIntent(ToolRuntime runtime, RaceAnalysis races)
     public const string Name = "analyze_race";
 
     [McpServerTool(Name = Name, Title = "Analyze a race", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
-    [Description("Post-race analysis. Finds the race by date and/or name (default: the latest of the last year): a RACE_A/B/C " +
-        "calendar event with the activity done that day, or an activity flagged as a race (race flag, 'race' tag or sub type). " +
-        "Returns pacing by segment (8 equal-distance splits, positive/negative/even), signed decoupling with durability, race best " +
-        "efforts against the athlete's curve of the 90 days before, and actual vs planned (distance, duration, load, goal). When " +
-        "nothing matches, status no_match lists nearby races and sessions with their ids; do not guess results then. For ongoing " +
-        "training use analyze_training.")]
+    [Description("Post-race analysis. Finds the race by date and/or name (default: the latest of the last year): a RACE_A/B/C event with " +
+        "the activity done that day, or an activity flagged as a race (race flag, 'race' tag or sub type). Returns pacing by " +
+        "segment, signed decoupling, race best efforts vs the athlete's 90-day curve, and actual vs planned. No match: status " +
+        "no_match with nearby races and sessions (ids); do not guess.")]
     public Task<CallToolResult> AnalyzeRaceAsync(
-        [Description("Race date, YYYY-MM-DD.")] string? date = null,
-        [Description("Part of the race or activity name.")] string? description_contains = null,
-        [Description("Compare with the planned race (default true).")] bool? compare_to_planned = null,
-        [Description("Athlete name or id; default: selected athlete.")] string? athlete = null,
+        [Description("YYYY-MM-DD")] string? date = null,
+        [Description("Part of the race name.")] string? description_contains = null,
+        [Description("Default true.")] bool? compare_to_planned = null,
+        [Description("Athlete name or id (coaches).")] string? athlete = null,
         CancellationToken cancellationToken = default) =>
         runtime.RunAsync(Name, athlete, async scope =>
         {

@@ -18,21 +18,20 @@ public sealed class AnalyzeTrainingIntent(ToolRuntime runtime, PeriodAnalysis pe
 
     [McpServerTool(Name = Name, Title = "Analyze training", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
     [Description("Analyse training. target_type period (period_start/period_end, default last 28 days): totals, weekly average, zones, " +
-        "load context (ACWR, monotony, strain, stress tolerance), trends, activities and the calendar events of the range with ids " +
-        "(use it as the calendar view). target_type single (activity_id, or date + description_contains): analysis_type summary, " +
-        "detailed (eFTP/W′/Pmax, W′ depletion, signed decoupling + durability, Z2 stability, cadence/terrain, nutrition estimate), " +
-        "intervals (rep-by-rep table) or streams (min/avg/max per stream). Tiers: 1) period summary (with manage_profile and " +
-        "assess_recovery); 2) period with intervals or streams only if gaps remain; 3) single detailed for 2–3 key dates. Pick one " +
-        "analysis_type per question. Fields that cannot be computed are listed as unavailable with the reason.")]
+        "load context (ACWR, monotony, strain, stress tolerance), trends, activities and calendar events with ids (the calendar view). " +
+        "target_type single (activity_id, or date + description_contains) with analysis_type summary, detailed (eFTP/W'/Pmax, W' " +
+        "depletion, signed decoupling + durability, Z2 stability, cadence/terrain, nutrition), intervals (rep table) or streams " +
+        "(min/avg/max). Tiers: 1) period summary; 2) period intervals/streams only if gaps remain; 3) single detailed for 2-3 key " +
+        "dates. One analysis_type per question. Uncomputable fields are listed as unavailable.")]
     public Task<CallToolResult> AnalyzeTrainingAsync(
-        [Description("Required: 'period' or 'single'.")] string? target_type = null,
-        [Description("Period first day, YYYY-MM-DD (athlete-local).")] string? period_start = null,
-        [Description("Period last day, YYYY-MM-DD; default today.")] string? period_end = null,
-        [Description("Single: the session's date, YYYY-MM-DD.")] string? date = null,
-        [Description("Single: activity id (wins over date).")] string? activity_id = null,
-        [Description("Single: filter the date's sessions by name.")] string? description_contains = null,
-        [Description("summary (default), detailed (single only), intervals or streams.")] string? analysis_type = null,
-        [Description("Athlete name or id; default: selected athlete.")] string? athlete = null,
+        [Description("period or single (required).")] string? target_type = null,
+        [Description("Period start, YYYY-MM-DD.")] string? period_start = null,
+        [Description("Period end, YYYY-MM-DD.")] string? period_end = null,
+        [Description("Single: date, YYYY-MM-DD.")] string? date = null,
+        [Description("Single: activity id.")] string? activity_id = null,
+        [Description("Single: name filter.")] string? description_contains = null,
+        [Description("summary, detailed, intervals or streams.")] string? analysis_type = null,
+        [Description("Athlete name or id (coaches).")] string? athlete = null,
         CancellationToken cancellationToken = default) =>
         runtime.RunAsync(Name, athlete, async scope =>
         {

@@ -18,14 +18,13 @@ public sealed class AssessRecoveryIntent(ToolRuntime runtime, RecoveryAssessment
     public const int DefaultDays = 14;
 
     [McpServerTool(Name = Name, Title = "Assess recovery", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
-    [Description("Recovery over the last period_days (7–30, default 14): sleep, resting HR vs its 28-day baseline, HRV (lnRMSSD " +
-        "7-day mean and CV, trend slope per week, suppression flag against the baseline band), TSB and form zone, a recovery quality " +
-        "index 0–1 (Good ≥ 0.8, Fair ≥ 0.5, Low), the state LoadAccepting or RecoveryPriority, red flags, and readiness " +
-        "(ready/caution/not_ready) for easy, intensity, long and race sessions, plus daily rows. Tier 1 context before planning " +
-        "(period_days 14); call it before hard sessions. Falling HRV, rising resting HR or short sleep → reduce intensity.")]
+    [Description("Recovery over the last period_days (7-30, default 14): sleep, resting HR vs its 28-day baseline, HRV (lnRMSSD 7-day " +
+        "mean, CV, trend slope, suppression flag), TSB, recovery quality 0-1 (Good >= 0.8, Fair >= 0.5, Low), state LoadAccepting or " +
+        "RecoveryPriority, red flags, readiness for easy/intensity/long/race. Tier 1 context before planning (14 days). Falling HRV, " +
+        "rising resting HR or short sleep: reduce intensity.")]
     public Task<CallToolResult> AssessRecoveryAsync(
-        [Description("Days to look back, 7–30 (default 14).")] int? period_days = null,
-        [Description("Athlete name or id; default: selected athlete.")] string? athlete = null,
+        [Description("7-30, default 14.")] int? period_days = null,
+        [Description("Athlete name or id (coaches).")] string? athlete = null,
         CancellationToken cancellationToken = default) =>
         runtime.RunAsync(Name, athlete, async scope =>
         {
@@ -61,7 +60,7 @@ public sealed class AssessRecoveryIntent(ToolRuntime runtime, RecoveryAssessment
 
         if (r.Hrv is { } h)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\nHRV 7-day {h.MeanMs7d} ms (ln {h.LnRmssdMean7d}, CV {h.CvPct7d}%), {h.State}{(h.TrendDirection is null ? "" : ", trend " + h.TrendDirection)}");
+            text.Append(CultureInfo.InvariantCulture, $"\nHRV 7-day {h.WeekMeanMs} ms (ln {h.LnRmssdWeekMean}, CV {h.WeekCvPct}%), {h.State}{(h.TrendDirection is null ? "" : ", trend " + h.TrendDirection)}");
         }
 
         if (r.RestingHr is { } rhr)

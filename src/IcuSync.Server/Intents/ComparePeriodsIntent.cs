@@ -16,17 +16,15 @@ public sealed class ComparePeriodsIntent(ToolRuntime runtime, PeriodComparison c
     public const string Name = "compare_periods";
 
     [McpServerTool(Name = Name, Title = "Compare two periods", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
-    [Description("Compare two date ranges of any length (each up to 10 years) side by side: totals (sessions, time, distance, " +
-        "elevation, load), weekly averages, three-zone intensity split, load (per day, per hour, biggest day) and fitness change " +
-        "(CTL first → last day), with deltas A − B. Use it for this block vs last block, or this year vs last year. An empty window " +
-        "gives zeros and zones marked unavailable. Broad or repeated comparisons may hit Intervals.icu's rate limit: the error then " +
-        "says how to narrow the windows.")]
+    [Description("Compare two date ranges (each up to 10 years) side by side: totals (sessions, time, distance, elevation, load), weekly " +
+        "averages, low/moderate/high zone split, load per day and hour, CTL change, with deltas A-B. Empty windows give zeros and " +
+        "zones unavailable. On a rate limit (429) the error says how to narrow the windows.")]
     public Task<CallToolResult> ComparePeriodsAsync(
-        [Description("Period A first day, YYYY-MM-DD.")] string? period_a_start = null,
-        [Description("Period A last day, YYYY-MM-DD.")] string? period_a_end = null,
-        [Description("Period B first day, YYYY-MM-DD.")] string? period_b_start = null,
-        [Description("Period B last day, YYYY-MM-DD.")] string? period_b_end = null,
-        [Description("Athlete name or id; default: selected athlete.")] string? athlete = null,
+        [Description("YYYY-MM-DD")] string? period_a_start = null,
+        [Description("YYYY-MM-DD")] string? period_a_end = null,
+        [Description("YYYY-MM-DD")] string? period_b_start = null,
+        [Description("YYYY-MM-DD")] string? period_b_end = null,
+        [Description("Athlete name or id (coaches).")] string? athlete = null,
         CancellationToken cancellationToken = default) =>
         runtime.RunAsync(Name, athlete, async scope =>
         {

@@ -18,17 +18,15 @@ public sealed class TrackProgressIntent(ToolRuntime runtime, ProgressTracking pr
     public const int DefaultWeeks = 12;
 
     [McpServerTool(Name = Name, Title = "Track progress", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
-    [Description("Why is fitness (not) improving? Over the last period_weeks (4–24, default 12): CTL plateau (trend Rising/Flat/" +
-        "Declining, slope per week, plateau start and days), ACWR state (underloaded/productive/watch/overreaching), monotony, " +
-        "strain, HRV context (ratio to baseline, lnRMSSD 7-day mean/CV/trend), intensity-distribution drift (weekly low/moderate/" +
-        "high %, entropy recent 4 vs prior 4 weeks: stable/converging/polarizing) and, with hypothesis_mode (default true), ranked " +
-        "hypotheses (volume, intensity distribution, recovery) with evidence and confidence. Use on suspected stagnation or " +
-        "between training blocks; pair with assess_recovery (plateau + suppressed HRV = recovery microcycle). Short history gives " +
-        "unavailable fields and warnings.")]
+    [Description("Diagnose stalled fitness over the last period_weeks (4-24, default 12): CTL plateau (trend, slope/week, start, days), " +
+        "ACWR state (underloaded/productive/watch/overreaching), monotony, strain, HRV context, intensity-distribution drift (weekly " +
+        "3-zone shares, entropy recent 4 vs prior 4 weeks: stable/converging/polarizing) and, with hypothesis_mode (default true), " +
+        "ranked hypotheses (volume, intensity distribution, recovery) with evidence and confidence. Pair with assess_recovery: " +
+        "plateau + suppressed HRV = recovery microcycle. Short history gives unavailable fields and warnings.")]
     public Task<CallToolResult> TrackProgressAsync(
-        [Description("Weeks to analyse, 4–24 (default 12).")] int? period_weeks = null,
-        [Description("Rank stagnation hypotheses (default true).")] bool? hypothesis_mode = null,
-        [Description("Athlete name or id; default: selected athlete.")] string? athlete = null,
+        [Description("4-24, default 12.")] int? period_weeks = null,
+        [Description("Default true.")] bool? hypothesis_mode = null,
+        [Description("Athlete name or id (coaches).")] string? athlete = null,
         CancellationToken cancellationToken = default) =>
         runtime.RunAsync(Name, athlete, async scope =>
         {
