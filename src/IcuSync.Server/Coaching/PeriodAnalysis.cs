@@ -148,7 +148,11 @@ public sealed class PeriodAnalysis(IntervalsReads reads, CalendarEvents calendar
     public const string StressToleranceDefinition =
         "Foster strain of the last 7 days ÷ mean strain of the three 7-day windows before it; ≤1.0 within, ≤1.25 stretching, >1.25 beyond recent tolerance";
 
-    public async Task<PeriodReport> AnalyzeAsync(AthleteScope scope, DateRange range, string analysisType, bool includeCalendar, CancellationToken ct)
+    /// <summary>
+    /// Analyses <paramref name="range"/>. <paramref name="includeCalendar"/> and <paramref name="includeStreams"/> say whether the
+    /// connection may read the calendar (get_events) and activity streams (get_activity_detail); what it may not read is reported unavailable.
+    /// </summary>
+    public async Task<PeriodReport> AnalyzeAsync(AthleteScope scope, DateRange range, string analysisType, bool includeCalendar, bool includeStreams, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var unavailable = new List<UnavailableMetric>();
@@ -201,7 +205,11 @@ public sealed class PeriodAnalysis(IntervalsReads reads, CalendarEvents calendar
             .ToList();
 
         List<SessionStreams>? streams = null;
-        if (analysisType == "streams")
+        if (analysisType == "streams" && !includeStreams)
+        {
+            unavailable.Add(new UnavailableMetric("key_session_streams", $"this connection has no 'get_activity_detail' access to {scope.Athlete.Name}"));
+        }
+        else if (analysisType == "streams")
         {
             streams = [];
             foreach (var activity in inRange.Where(a => !a.IsStravaStub && a.Id is not null)

@@ -55,7 +55,7 @@ public sealed record TidDrift(
 /// <summary>One coaching hypothesis for stalled progress, ranked by confidence (0–1), with the evidence behind it.</summary>
 public sealed record ProgressHypothesis(int Rank, string Factor, bool Supported, double Confidence, IReadOnlyList<string> Evidence, string Recommendation);
 
-/// <summary>Everything track_progress reports.</summary>
+/// <summary>Everything track_progress reports. <c>HistoryStart</c> is set when the training history begins inside the window read.</summary>
 public sealed record ProgressReport(
     string Window,
     int PeriodWeeks,
@@ -260,7 +260,7 @@ public sealed class ProgressTracking(IntervalsReads reads, FitnessSeries fitness
         return new ProgressReport(
             window.ToString(),
             periodWeeks,
-            first is { } fs ? DateRange.Format(fs) : null,
+            historyStartsLate && first is { } fs ? DateRange.Format(fs) : null,
             plateau,
             acwr,
             monotony,

@@ -137,8 +137,9 @@ public sealed class RaceAnalysis(IntervalsReads reads, ActivityAnalysisService a
     {
         ArgumentNullException.ThrowIfNull(scope);
         var today = scope.Today;
-        // Without a date the calendar is searched a little ahead too, so a named race that is still to come is reported as such.
-        var search = date is { } d ? new DateRange(d, d) : new DateRange(today.AddDays(-(SearchDays - 1)), today.AddDays(FutureSearchDays));
+        // A named race is searched a little ahead too, so one that is still to come is reported as such; "the last race" is a past one.
+        var search = date is { } d ? new DateRange(d, d)
+            : new DateRange(today.AddDays(-(SearchDays - 1)), string.IsNullOrWhiteSpace(nameContains) ? today : today.AddDays(FutureSearchDays));
         var found = await FindAsync(scope, search, nameContains, includeEvents, ct);
         if (found is null)
         {

@@ -6,7 +6,7 @@ using IcuSync.Server.Mcp;
 namespace IcuSync.Server.Coaching;
 
 /// <summary>Sleep over the window (hours), the last 7 days and the last recorded night; nights under 6 h are counted.</summary>
-public sealed record SleepView(double? AvgH, double? Last7AvgH, double? LastNightH, string? LastNightDate, double? AvgScore, int NightsUnder6H, int NightsRecorded);
+public sealed record SleepView(double? AvgH, double? Last7AvgH, double? LastNightH, string? LastNightDate, double? AvgScore, int NightsUnderSixH, int NightsRecorded);
 
 /// <summary>
 /// Resting heart rate (bpm): the window mean, the last 7 days' mean, and the baseline (mean of the 28 days before those 7);

@@ -50,7 +50,7 @@ public sealed class AnalyzeTrainingIntent(ToolRuntime runtime, PeriodAnalysis pe
                 }
 
                 var range = ToolArguments.Range(period_start, period_end, scope.Today, 28, ToolArguments.MaxSummaryDays, "period_start", "period_end");
-                var report = await periods.AnalyzeAsync(scope, range, analysis, scope.Has("get_events"), cancellationToken);
+                var report = await periods.AnalyzeAsync(scope, range, analysis, scope.Has("get_events"), scope.Has(SingleGrant), cancellationToken);
                 var result = new AnalyzeTrainingResult(scope.Context, target, analysis, report, null, PeriodNext(report));
                 return ToolResponse.From(result, RenderPeriod(result, report));
             }

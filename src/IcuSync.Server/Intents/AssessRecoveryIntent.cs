@@ -70,7 +70,7 @@ public sealed class AssessRecoveryIntent(ToolRuntime runtime, RecoveryAssessment
 
         if (r.Sleep is { } s)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\nSleep 7-day {s.Last7AvgH} h, {s.NightsUnder6H} nights under 6 h");
+            text.Append(CultureInfo.InvariantCulture, $"\nSleep 7-day {s.Last7AvgH} h, {s.NightsUnderSixH} nights under 6 h");
         }
 
         if (r.Form is { } f)

@@ -88,6 +88,8 @@ public sealed class ReadIntentGrantTests(HostFixture fixture) : IClassFixture<Ho
         Assert.Equal(SandboxPrincipals.CyclistId, period.GetProperty("context").GetProperty("athlete_id").GetString());
         Assert.Null(period.GetProperty("period").Optional("calendar"));
         Assert.Contains("get_events", period.GetProperty("period").UnavailableByMetric()["calendar"], StringComparison.Ordinal);
+        var streams = (await client.CallAsync("analyze_training", ("target_type", "period"), ("analysis_type", "streams"), ("athlete", "Ada Cyclist"))).Structured();
+        Assert.Contains("get_activity_detail", streams.GetProperty("period").UnavailableByMetric()["key_session_streams"], StringComparison.Ordinal);
 
         foreach (var tool in new[] { "assess_recovery", "track_progress", "analyze_race" })
         {
