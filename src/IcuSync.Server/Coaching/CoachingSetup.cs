@@ -31,6 +31,12 @@ public static class CoachingSetup
         services.AddSingleton<PowerCurves>();
         services.AddSingleton<ActivityAnalysisService>();
         services.AddSingleton<AthleteBestEfforts>();
+        services.AddSingleton<SessionAnalysis>();
+        services.AddSingleton<PeriodAnalysis>();
+        services.AddSingleton<PeriodComparison>();
+        services.AddSingleton<RecoveryAssessment>();
+        services.AddSingleton<ProgressTracking>();
+        services.AddSingleton<RaceAnalysis>();
         return services;
     }
 }
