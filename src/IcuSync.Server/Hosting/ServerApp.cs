@@ -152,7 +152,8 @@ public static class ServerApp
     {
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
-        services.AddHybridCache();
+        // A year of activities can exceed HybridCache's 1 MB default; such reads would silently go uncached.
+        services.AddHybridCache(options => options.MaximumPayloadBytes = 16 * 1024 * 1024);
         var redis = configuration["Redis:Configuration"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
