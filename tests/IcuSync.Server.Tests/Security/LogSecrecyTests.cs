@@ -23,8 +23,10 @@ public sealed class LogSecrecyTests
     {
         using var logs = new SecretLogCapture();
         using var traces = new SpanCapture();
-        await using var host = await IcuSyncTestHost.StartAsync(configure: builder =>
+        // Plain-text format keeps the JSON console logger out of the test output; the capture records the same scopes it would.
+        await using var host = await IcuSyncTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Logging:Format"] = "text" }, configure: builder =>
         {
+            builder.Logging.ClearProviders();
             builder.Logging.AddProvider(logs);
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
         });

@@ -147,7 +147,13 @@ public sealed partial class WebFlowAttackTests(WebHostFixture fixture) : IClassF
     {
         using var visitor = new WebVisitor(Host.BaseAddress);
         var page = await visitor.GetStringAsync("/signin?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        Assert.DoesNotContain("evil.example", page, StringComparison.Ordinal);
+        foreach (Match match in ReturnAddresses().Matches(page))
+        {
+            // The hidden field holds the address itself; the OAuth start link holds it URL-encoded.
+            var value = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
+            AssertOnSite(match.Groups[1].Success ? value : Uri.UnescapeDataString(value), returnUrl);
+        }
+
         Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
         Assert.DoesNotContain("javascript:", page, StringComparison.Ordinal);
     }
@@ -349,11 +355,15 @@ public sealed partial class WebFlowAttackTests(WebHostFixture fixture) : IClassF
     {
         Assert.True((int)response.StatusCode < 500, $"'{Escape(attempted)}' caused {(int)response.StatusCode}.");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = RawLocation(response);
-        var browser = new string([.. location.Where(c => c is not ('\t' or '\n' or '\r'))]).Trim().Replace('\\', '/');
+        AssertOnSite(RawLocation(response), attempted);
+    }
+
+    private void AssertOnSite(string address, string attempted)
+    {
+        var browser = new string([.. address.Where(c => c is not ('\t' or '\n' or '\r'))]).Trim().Replace('\\', '/');
         var target = new Uri(Host.BaseAddress, browser);
         Assert.True(target.Scheme == Host.BaseAddress.Scheme && target.Authority == Host.BaseAddress.Authority,
-            $"'{Escape(attempted)}' redirected to '{Escape(location)}', which a browser follows to {target}.");
+            $"'{Escape(attempted)}' led to '{Escape(address)}', which a browser follows to {target}.");
     }
 
     private static string Escape(string text) => text.Replace("\t", "\\t", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal);
@@ -458,6 +468,10 @@ public sealed partial class WebFlowAttackTests(WebHostFixture fixture) : IClassF
 
     [GeneratedRegex("<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\">")]
     private static partial Regex HiddenField();
+
+    /// <summary>The return addresses a sign-in page carries: the hidden form fields and the OAuth start link.</summary>
+    [GeneratedRegex("name=\"returnUrl\" value=\"([^\"]*)\"|href=\"/signin/intervals\\?returnUrl=([^\"]*)\"")]
+    private static partial Regex ReturnAddresses();
 
     [GeneratedRegex(@"https?://[^\s<>""]+\?code=[A-Za-z0-9_\-%]+")]
     private static partial Regex ConfirmationLink();

@@ -24,7 +24,7 @@ public sealed class WorkoutTextAttackTests(HostFixture fixture) : IClassFixture<
         { "C1 control", "\u0085" },
         { "right-to-left override", "\u202e" },
         { "left-to-right isolate", "\u2066" },
-        { "zero-width joiner hiding text", "\u2060" },
+        { "pop directional formatting", "\u202c" },
     };
 
     [Theory]
