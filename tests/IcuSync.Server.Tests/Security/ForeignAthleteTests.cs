@@ -20,40 +20,43 @@ public sealed class ForeignAthleteTests(HostFixture fixture) : IClassFixture<Hos
 
     private SandboxStore Store => Host.Server.Sandbox!.Store;
 
-    public static TheoryData<string> WaysToNameBen() => new() { "i1002", "1002", "I1002", " i1002 ", "Ben Runner", "ben runner", "Ben", "Runner", "ben@sandbox.icusync.local" };
+    private static readonly string[] WaysToNameBen = ["i1002", "1002", "I1002", " i1002 ", "Ben Runner", "ben runner", "Ben", "Runner", "ben@sandbox.icusync.local"];
 
-    [Theory]
-    [MemberData(nameof(WaysToNameBen))]
-    public async Task The_invited_coach_of_Ada_cannot_reach_Ben_through_the_athlete_argument(string ben)
+    [Fact]
+    public async Task The_invited_coach_of_Ada_cannot_reach_Ben_through_the_athlete_argument()
     {
         var before = await DataSnapshot.TakeAsync(Host);
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("invited coach"));
-        foreach (var tool in InvitedCoachReads)
+        foreach (var ben in WaysToNameBen)
         {
-            var text = await Attack.RefusalAsync(client, tool, new() { ["athlete"] = ben });
-            AssertNamesNothingOfBen(text, ben, tool);
+            foreach (var tool in InvitedCoachReads)
+            {
+                var text = await Attack.RefusalAsync(client, tool, new() { ["athlete"] = ben });
+                AssertNamesNothingOfBen(text, ben, tool);
+            }
+
+            var push = await Attack.RefusalAsync(client, "push_workout", new()
+            {
+                ["athlete"] = ben, ["date"] = Day(Store.Today(SandboxPrincipals.RunnerId).AddDays(30)), ["name"] = "Sneaky", ["sport"] = "Run", ["description"] = "- 30m Z2 HR",
+            });
+            AssertNamesNothingOfBen(push, ben, "push_workout");
         }
 
-        var push = await Attack.RefusalAsync(client, "push_workout", new()
-        {
-            ["athlete"] = ben, ["date"] = Day(Store.Today(SandboxPrincipals.RunnerId).AddDays(30)), ["name"] = "Sneaky", ["sport"] = "Run", ["description"] = "- 30m Z2 HR",
-        });
-        AssertNamesNothingOfBen(push, ben, "push_workout");
-        await before.AssertUnchangedAsync(Host, $"invited coach naming '{ben}'");
+        await before.AssertUnchangedAsync(Host, "the invited coach naming Ben");
     }
 
-    [Theory]
-    [InlineData("i1002")]
-    [InlineData("Ben Runner")]
-    [InlineData("ben")]
-    public async Task The_invited_coach_cannot_select_Ben_and_later_calls_stay_on_Ada(string ben)
+    [Fact]
+    public async Task The_invited_coach_cannot_select_Ben_and_later_calls_stay_on_Ada()
     {
         var before = await DataSnapshot.TakeAsync(Host);
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("invited coach"));
-        var text = await Attack.RefusalAsync(client, "select_athlete", new() { ["athlete"] = ben });
-        AssertNamesNothingOfBen(text, ben, "select_athlete");
-        await before.AssertUnchangedAsync(Host, "select_athlete on a foreign athlete");
+        foreach (var ben in WaysToNameBen)
+        {
+            var text = await Attack.RefusalAsync(client, "select_athlete", new() { ["athlete"] = ben });
+            AssertNamesNothingOfBen(text, ben, "select_athlete");
+        }
 
+        await before.AssertUnchangedAsync(Host, "select_athlete on a foreign athlete");
         var fitness = (await client.CallToolAsync("get_fitness", new Dictionary<string, object?>())).Structured();
         Assert.Equal(SandboxPrincipals.CyclistId, fitness.GetProperty("context").GetProperty("athlete_id").GetString());
     }
@@ -85,22 +88,23 @@ public sealed class ForeignAthleteTests(HostFixture fixture) : IClassFixture<Hos
         await before.AssertUnchangedAsync(Host, "tools the invited coach was not granted");
     }
 
-    public static TheoryData<string> Strangers() => new() { "i9999", "9999", "Zed Nobody", "i1001'; --", "*", "%", "i100" };
-
-    [Theory]
-    [MemberData(nameof(Strangers))]
-    public async Task The_direct_coach_cannot_reach_an_athlete_off_the_roster(string stranger)
+    [Fact]
+    public async Task The_direct_coach_cannot_reach_an_athlete_off_the_roster()
     {
         var before = await DataSnapshot.TakeAsync(Host);
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("direct coach"));
-        foreach (var tool in new[] { "get_fitness", "get_athlete_profile", "get_training_history" })
+        foreach (var stranger in new[] { "i9999", "9999", "Zed Nobody", "i1001'; --", "*", "%", "i100" })
         {
-            var text = await Attack.RefusalAsync(client, tool, new() { ["athlete"] = stranger });
-            Assert.DoesNotContain("\"ctl\"", text, StringComparison.Ordinal);
+            foreach (var tool in new[] { "get_fitness", "get_athlete_profile", "get_events" })
+            {
+                var text = await Attack.RefusalAsync(client, tool, new() { ["athlete"] = stranger });
+                Assert.DoesNotContain("\"ctl\"", text, StringComparison.Ordinal);
+            }
+
+            await Attack.RefusalAsync(client, "select_athlete", new() { ["athlete"] = stranger });
         }
 
-        await Attack.RefusalAsync(client, "select_athlete", new() { ["athlete"] = stranger });
-        await before.AssertUnchangedAsync(Host, $"direct coach naming '{stranger}'");
+        await before.AssertUnchangedAsync(Host, "the direct coach naming strangers");
     }
 
     [Fact]

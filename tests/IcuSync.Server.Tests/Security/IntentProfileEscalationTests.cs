@@ -101,21 +101,18 @@ public sealed class IntentProfileEscalationTests(HostFixture fixture) : IClassFi
         await before.AssertUnchangedAsync(Host, "edits and deletes through modify_training");
     }
 
-    [Theory]
-    [InlineData("admin")]
-    [InlineData("all")]
-    [InlineData("intents,classic")]
-    [InlineData("../classic")]
-    [InlineData("CLASSIC%00")]
-    [InlineData("%3Cscript%3E")]
-    public async Task An_unknown_profile_is_a_400_naming_the_accepted_values(string profile)
+    [Fact]
+    public async Task An_unknown_profile_is_a_400_naming_the_accepted_values()
     {
-        using var response = await Attack.Http.SendAsync(Attack.JsonRpc(Host.DemoUrl("cyclist") + "?profile=" + profile, Attack.Ping));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("profile=classic", body, StringComparison.Ordinal);
-        Assert.Contains("profile=intents", body, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
+        foreach (var profile in new[] { "admin", "all", "intents,classic", "../classic", "CLASSIC%00", "%3Cscript%3E" })
+        {
+            using var response = await Attack.Http.SendAsync(Attack.JsonRpc(Host.DemoUrl("cyclist") + "?profile=" + profile, Attack.Ping));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"?profile={profile} answered {(int)response.StatusCode}.");
+            Assert.Contains("profile=classic", body, StringComparison.Ordinal);
+            Assert.Contains("profile=intents", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>", body, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -50,7 +50,6 @@ public sealed class LogSecrecyTests
             await client.ListToolsAsync();
             await client.CallToolAsync("list_athletes", new Dictionary<string, object?>());
             await client.CallToolAsync("get_fitness", new Dictionary<string, object?>());
-            await client.CallToolAsync("get_training_history", new Dictionary<string, object?>());
             await client.CallToolAsync("get_wellness", new Dictionary<string, object?> { ["athlete"] = "Ben Runner" });
         }
 

@@ -15,7 +15,6 @@ public sealed class RequestBodyAttackTests(HostFixture fixture) : IClassFixture<
     [Theory]
     [InlineData(5 * 1024 * 1024, true)]
     [InlineData(5 * 1024 * 1024, false)]
-    [InlineData(40 * 1024 * 1024, true)]
     public async Task An_oversized_body_is_refused_with_413_and_the_server_keeps_serving(int bytes, bool declaredLength)
     {
         var url = Host.DemoUrl("cyclist");
@@ -38,67 +37,70 @@ public sealed class RequestBodyAttackTests(HostFixture fixture) : IClassFixture<
         await before.AssertUnchangedAsync(Host, "oversized body");
     }
 
-    [Theory]
-    [InlineData(10_000, "[")]
-    [InlineData(10_000, "{\"a\":")]
-    [InlineData(200, "[")]
-    public async Task Deeply_nested_JSON_is_refused_with_a_4xx_and_the_server_keeps_serving(int depth, string opener)
+    [Fact]
+    public async Task Deeply_nested_JSON_is_refused_with_a_4xx_and_the_server_keeps_serving()
     {
         var url = Host.DemoUrl("cyclist");
-        var closer = opener == "[" ? "]" : "}";
-        var nested = new StringBuilder().Insert(0, opener, depth).Append('1').Insert(depth * opener.Length + 1, closer, depth).ToString();
-        foreach (var body in new[]
+        foreach (var (depth, opener) in new[] { (10_000, "["), (10_000, "{\"a\":"), (200, "[") })
         {
-            nested,
-            $"{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{{\"name\":\"get_fitness\",\"arguments\":{{\"athlete\":{nested}}}}}}}",
-            $"{{\"jsonrpc\":\"2.0\",\"id\":{nested},\"method\":\"ping\"}}",
-        })
-        {
-            using var response = await Attack.Http.SendAsync(Attack.JsonRpc(url, body));
-            var text = await response.Content.ReadAsStringAsync();
-            var status = (int)response.StatusCode;
-            Assert.True(status is >= 400 and < 500 || (status == 200 && text.Contains("\"error\"", StringComparison.Ordinal)),
-                $"Nested JSON (depth {depth}) got {status}: {Clip(text)}");
-            Assert.DoesNotContain("\"result\"", text, StringComparison.Ordinal);
-            Attack.AssertNoStackTrace(text);
+            var closer = opener == "[" ? "]" : "}";
+            var nested = new StringBuilder().Insert(0, opener, depth).Append('1').Insert(depth * opener.Length + 1, closer, depth).ToString();
+            foreach (var body in new[]
+            {
+                nested,
+                $"{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{{\"name\":\"get_fitness\",\"arguments\":{{\"athlete\":{nested}}}}}}}",
+                $"{{\"jsonrpc\":\"2.0\",\"id\":{nested},\"method\":\"ping\"}}",
+            })
+            {
+                using var response = await Attack.Http.SendAsync(Attack.JsonRpc(url, body));
+                var text = await response.Content.ReadAsStringAsync();
+                var status = (int)response.StatusCode;
+                Assert.True(status is >= 400 and < 500 || (status == 200 && text.Contains("\"error\"", StringComparison.Ordinal)),
+                    $"Nested JSON (depth {depth}) got {status}: {Clip(text)}");
+                Assert.DoesNotContain("\"result\"", text, StringComparison.Ordinal);
+                Attack.AssertNoStackTrace(text);
+            }
         }
 
         Assert.True(await Attack.PingAnsweredAsync(url), "The server stopped answering after deeply nested JSON.");
     }
 
-    public static TheoryData<string, byte[]> MalformedBodies() => new()
-    {
-        { "invalid UTF-8 in a string", Concat("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"push_workout\",\"arguments\":{\"name\":\"", [0xC3, 0x28, 0xFF, 0xFE], "\",\"date\":\"2030-01-01\",\"sport\":\"Ride\",\"description\":\"- 10m 50%\"}}}") },
-        { "overlong UTF-8 encoding of '/'", Concat("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"x\":\"", [0xC0, 0xAF], "\"}") },
-        { "lone surrogate bytes", Concat("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"x\":\"", [0xED, 0xA0, 0x80], "\"}") },
-        { "UTF-16 body", Encoding.Unicode.GetBytes(Attack.Ping) },
-        { "truncated JSON", Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":") },
-        { "empty body", [] },
-        { "NUL bytes", [0, 0, 0, 0] },
-        { "JSON null", Encoding.UTF8.GetBytes("null") },
-        { "a bare string", Encoding.UTF8.GetBytes("\"ping\"") },
-        { "an empty batch", Encoding.UTF8.GetBytes("[]") },
-        { "a huge number id", Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1e400,\"method\":\"ping\"}") },
-        { "duplicate keys", Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"method\":\"tools/call\"}") },
-        { "wrong JSON-RPC version", Encoding.UTF8.GetBytes("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}") },
-        { "params of the wrong type", Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":[1,2,3]}") },
-        { "arguments of the wrong type", Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"get_fitness\",\"arguments\":\"x\"}}") },
-    };
+    private static readonly (string Attack, byte[] Body)[] MalformedBodies =
+    [
+        ("invalid UTF-8 in a string", Concat("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"push_workout\",\"arguments\":{\"name\":\"", [0xC3, 0x28, 0xFF, 0xFE], "\",\"date\":\"2030-01-01\",\"sport\":\"Ride\",\"description\":\"- 10m 50%\"}}}")),
+        ("overlong UTF-8 encoding of '/'", Concat("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"x\":\"", [0xC0, 0xAF], "\"}")),
+        ("lone surrogate bytes", Concat("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"x\":\"", [0xED, 0xA0, 0x80], "\"}")),
+        ("UTF-16 body", Encoding.Unicode.GetBytes(Attack.Ping)),
+        ("truncated JSON", Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":")),
+        ("empty body", []),
+        ("NUL bytes", [0, 0, 0, 0]),
+        ("JSON null", Encoding.UTF8.GetBytes("null")),
+        ("a bare string", Encoding.UTF8.GetBytes("\"ping\"")),
+        ("an empty batch", Encoding.UTF8.GetBytes("[]")),
+        ("a huge number id", Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1e400,\"method\":\"ping\"}")),
+        ("duplicate keys", Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"method\":\"tools/call\"}")),
+        ("wrong JSON-RPC version", Encoding.UTF8.GetBytes("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}")),
+        ("params of the wrong type", Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":[1,2,3]}")),
+        ("arguments of the wrong type", Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"get_fitness\",\"arguments\":\"x\"}}")),
+    ];
 
-    [Theory]
-    [MemberData(nameof(MalformedBodies))]
-    public async Task Malformed_bodies_get_a_clean_error_and_the_server_keeps_serving(string attack, byte[] body)
+    [Fact]
+    public async Task Malformed_bodies_get_a_clean_error_and_the_server_keeps_serving()
     {
         var url = Host.DemoUrl("cyclist");
         var before = await DataSnapshot.TakeAsync(Host);
-        using var response = await Attack.Http.SendAsync(Attack.JsonRpc(url, Attack.JsonBytes(body)));
-        var text = await response.Content.ReadAsStringAsync();
-        var status = (int)response.StatusCode;
-        Assert.True(status is >= 400 and < 500 || status is 200 or 202, $"{attack}: got {status}: {Clip(text)}");
-        Assert.DoesNotContain("\"structuredContent\"", text, StringComparison.Ordinal);
-        Attack.AssertNoStackTrace(text);
-        Assert.True(await Attack.PingAnsweredAsync(url), $"The server stopped answering after: {attack}.");
-        await before.AssertUnchangedAsync(Host, attack);
+        foreach (var (attack, body) in MalformedBodies)
+        {
+            using var response = await Attack.Http.SendAsync(Attack.JsonRpc(url, Attack.JsonBytes(body)));
+            var text = await response.Content.ReadAsStringAsync();
+            var status = (int)response.StatusCode;
+            Assert.True(status is >= 400 and < 500 || status is 200 or 202, $"{attack}: got {status}: {Clip(text)}");
+            Assert.DoesNotContain("\"structuredContent\"", text, StringComparison.Ordinal);
+            Attack.AssertNoStackTrace(text);
+            Assert.True(await Attack.PingAnsweredAsync(url), $"The server stopped answering after: {attack}.");
+        }
+
+        await before.AssertUnchangedAsync(Host, "malformed bodies");
     }
 
     [Fact]

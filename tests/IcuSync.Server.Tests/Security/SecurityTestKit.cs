@@ -33,12 +33,17 @@ internal sealed record DataSnapshot(string Sandbox, string Database)
             var today = store.Today(athlete.Id);
             sandbox.Append(JsonSerializer.Serialize(athlete, Json)).Append('\n')
                 .Append(JsonSerializer.Serialize(store.GetSportSettings(athlete.Id), Json)).Append('\n')
-                .Append(JsonSerializer.Serialize(store.GetEvents(athlete.Id, today.AddYears(-5), today.AddYears(5)), Json)).Append('\n')
-                .Append(JsonSerializer.Serialize(store.GetWellness(athlete.Id, today.AddYears(-5), today.AddYears(5)), Json)).Append('\n')
+                .Append(JsonSerializer.Serialize(store.GetEvents(athlete.Id, today.AddYears(-3), today.AddYears(3)), Json)).Append('\n')
+                .Append(JsonSerializer.Serialize(store.GetWellness(athlete.Id, today.AddDays(-400), today.AddDays(60)), Json)).Append('\n')
                 .Append(JsonSerializer.Serialize(store.GetGear(athlete.Id), Json)).Append('\n')
                 .Append(JsonSerializer.Serialize(store.GetFolders(athlete.Id), Json)).Append('\n')
-                .Append(JsonSerializer.Serialize(store.GetWorkouts(athlete.Id), Json)).Append('\n')
-                .Append(JsonSerializer.Serialize(store.GetActivities(athlete.Id), Json)).Append('\n');
+                .Append(JsonSerializer.Serialize(store.GetWorkouts(athlete.Id), Json)).Append('\n');
+
+            // Activities are many and large; their writable fields are what an attack could change.
+            foreach (var activity in store.GetActivities(athlete.Id))
+            {
+                sandbox.Append(activity.Id).Append('|').Append(activity.Name).Append('|').Append(activity.Description).Append('|').Append(activity.Type).Append('\n');
+            }
         }
 
         var factory = host.Server.App.Services.GetRequiredService<IDbContextFactory<IcuSyncDbContext>>();

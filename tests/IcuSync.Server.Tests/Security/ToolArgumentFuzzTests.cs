@@ -14,7 +14,7 @@ namespace IcuSync.Server.Tests.Security;
 /// </summary>
 public sealed class ToolArgumentFuzzTests(ManyCallsHostFixture fixture) : IClassFixture<ManyCallsHostFixture>
 {
-    private const int Iterations = 150;
+    private const int Iterations = 100;
 
     private static readonly Gen<JsonNode?> Scalar = Gen.Frequency<JsonNode?>(
         (1, Gen.Const((JsonNode?)null)),

@@ -40,75 +40,69 @@ public sealed partial class WebFlowAttackTests(WebHostFixture fixture) : IClassF
 
     private string MailFolder => Path.Combine(Host.DataDirectory, "mail");
 
-    public static TheoryData<string, string> SignedInForms() => new()
-    {
-        { "/dashboard", "Reveal" },
-        { "/dashboard", "Regenerate" },
-        { "/dashboard", "Disconnect" },
-        { "/dashboard", "Invite" },
-        { "/dashboard", "Grants" },
-        { "/dashboard", "Revoke" },
-        { "/coach/direct", "Enable" },
-        { "/coach/direct", "Disable" },
-        { "/coach/direct", "Reveal" },
-        { "/coach/direct", "Regenerate" },
-    };
+    private static readonly (string Page, string Handler)[] SignedInForms =
+    [
+        ("/dashboard", "Reveal"), ("/dashboard", "Regenerate"), ("/dashboard", "Disconnect"), ("/dashboard", "Invite"),
+        ("/dashboard", "Grants"), ("/dashboard", "Revoke"), ("/coach/direct", "Enable"), ("/coach/direct", "Disable"),
+        ("/coach/direct", "Reveal"), ("/coach/direct", "Regenerate"),
+    ];
 
-    [Theory]
-    [MemberData(nameof(SignedInForms))]
-    public async Task Signed_in_forms_without_a_valid_anti_forgery_token_are_refused_with_400_and_change_nothing(string page, string handler)
+    [Fact]
+    public async Task Signed_in_forms_without_a_valid_anti_forgery_token_are_refused_with_400_and_change_nothing()
     {
         using var visitor = new WebVisitor(Host.BaseAddress);
         await visitor.SignInAsDemoAsync("cyclist");
         var invite = await AdaInviteIdAsync();
-        var fields = new List<KeyValuePair<string, string>>
-        {
-            new("coachEmail", "csrf-" + handler.ToLowerInvariant() + "@example.com"),
-            new("tools", "get_fitness"),
-            new("inviteId", invite.ToString()),
-        };
-        var before = await DataSnapshot.TakeAsync(Host);
-
-        using (var missing = await visitor.PostRawAsync($"{page}?handler={handler}", fields))
-        {
-            Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-            Attack.AssertNoStackTrace(await missing.Content.ReadAsStringAsync());
-        }
 
         // A token minted for another visitor (an attacker's own page load) does not fit this session.
         using var attacker = new WebVisitor(Host.BaseAddress);
         var foreignToken = await AntiforgeryTokenAsync(attacker, "/signin");
-        using (var foreign = await visitor.PostRawAsync($"{page}?handler={handler}", [.. fields, new("__RequestVerificationToken", foreignToken)]))
+        var before = await DataSnapshot.TakeAsync(Host);
+        foreach (var (page, handler) in SignedInForms)
         {
-            Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+            var fields = new List<KeyValuePair<string, string>>
+            {
+                new("coachEmail", "csrf-" + handler.ToLowerInvariant() + "@example.com"),
+                new("tools", "get_fitness"),
+                new("inviteId", invite.ToString()),
+            };
+            foreach (var token in new string?[] { null, foreignToken, "CfDJ8forged" })
+            {
+                using var response = await visitor.PostRawAsync($"{page}?handler={handler}", token is null ? fields : [.. fields, new("__RequestVerificationToken", token)]);
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{page} {handler} with token '{token}' answered {(int)response.StatusCode}.");
+                Attack.AssertNoStackTrace(await response.Content.ReadAsStringAsync());
+            }
         }
 
-        using (var forged = await visitor.PostRawAsync($"{page}?handler={handler}", [.. fields, new("__RequestVerificationToken", "CfDJ8forged")]))
-        {
-            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-        }
-
-        await before.AssertUnchangedAsync(Host, $"CSRF on {page} {handler}");
+        await before.AssertUnchangedAsync(Host, "CSRF on the dashboard and coach mode");
     }
 
-    [Theory]
-    [InlineData("/signin?handler=ApiKey", "apiKey", SandboxPrincipals.RunnerApiKey)]
-    [InlineData("/signin?handler=Demo", "who", "coach")]
-    [InlineData("/coach/token?handler=Regenerate", "email", DemoCoachEmail)]
-    [InlineData("/coach/token?handler=Resend", "email", DemoCoachEmail)]
-    [InlineData("/signout", "x", "y")]
-    public async Task Anonymous_forms_without_the_anti_forgery_token_are_refused_with_400_and_change_nothing(string action, string field, string value)
+    [Fact]
+    public async Task Anonymous_forms_without_the_anti_forgery_token_are_refused_with_400_and_change_nothing()
     {
         var before = await DataSnapshot.TakeAsync(Host);
-        using var visitor = new WebVisitor(Host.BaseAddress);
-        using var response = await visitor.PostRawAsync(action, [new(field, value)]);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain(visitor.Cookies.GetAllCookies(), c => c.Name == "icusync.session");
-        await before.AssertUnchangedAsync(Host, "CSRF on " + action);
+        var mails = MailCount();
+        foreach (var (action, field, value) in new[]
+        {
+            ("/signin?handler=ApiKey", "apiKey", SandboxPrincipals.RunnerApiKey),
+            ("/signin?handler=Demo", "who", "coach"),
+            ("/coach/token?handler=Regenerate", "email", DemoCoachEmail),
+            ("/coach/token?handler=Resend", "email", DemoCoachEmail),
+            ("/signout", "x", "y"),
+        })
+        {
+            using var visitor = new WebVisitor(Host.BaseAddress);
+            using var response = await visitor.PostRawAsync(action, [new(field, value)]);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{action} answered {(int)response.StatusCode}.");
+            Assert.DoesNotContain(visitor.Cookies.GetAllCookies(), c => c.Name == "icusync.session");
+        }
+
+        Assert.Equal(mails, MailCount());
+        await before.AssertUnchangedAsync(Host, "CSRF on the anonymous forms");
     }
 
-    public static TheoryData<string> OffSiteTargets() => new()
-    {
+    private static readonly string[] OffSiteTargets =
+    [
         "https://evil.example/phish",
         "//evil.example",
         "///evil.example",
@@ -124,57 +118,58 @@ public sealed partial class WebFlowAttackTests(WebHostFixture fixture) : IClassF
         "data:text/html,<script>alert(1)</script>",
         "/%2F%2Fevil.example",
         "%2F%2Fevil.example",
-    };
+    ];
 
-    [Theory]
-    [MemberData(nameof(OffSiteTargets))]
-    public async Task Demo_and_API_key_sign_in_never_redirect_off_the_site(string returnUrl)
+    [Fact]
+    public async Task Demo_and_API_key_sign_in_never_redirect_off_the_site()
     {
-        using (var demo = new WebVisitor(Host.BaseAddress))
+        foreach (var returnUrl in OffSiteTargets)
         {
-            using var response = await demo.PostFormAsync("/signin", "/signin?handler=Demo", [new("who", "runner"), new("returnUrl", returnUrl)]);
-            AssertStaysOnSite(response, returnUrl);
-        }
+            using (var demo = new WebVisitor(Host.BaseAddress))
+            {
+                using var response = await demo.PostFormAsync("/signin", "/signin?handler=Demo", [new("who", "runner"), new("returnUrl", returnUrl)]);
+                AssertStaysOnSite(response, returnUrl);
+            }
 
-        using var apiKey = new WebVisitor(Host.BaseAddress);
-        using var keyed = await apiKey.PostFormAsync("/signin", "/signin?handler=ApiKey", [new("apiKey", SandboxPrincipals.RunnerApiKey), new("returnUrl", returnUrl)]);
-        AssertStaysOnSite(keyed, returnUrl);
+            using var apiKey = new WebVisitor(Host.BaseAddress);
+            using var keyed = await apiKey.PostFormAsync("/signin", "/signin?handler=ApiKey", [new("apiKey", SandboxPrincipals.RunnerApiKey), new("returnUrl", returnUrl)]);
+            AssertStaysOnSite(keyed, returnUrl);
+        }
     }
 
-    [Theory]
-    [MemberData(nameof(OffSiteTargets))]
-    public async Task The_sign_in_page_never_carries_an_off_site_return_address(string returnUrl)
+    [Fact]
+    public async Task The_sign_in_page_never_carries_an_off_site_return_address()
     {
         using var visitor = new WebVisitor(Host.BaseAddress);
-        var page = await visitor.GetStringAsync("/signin?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        foreach (Match match in ReturnAddresses().Matches(page))
+        foreach (var returnUrl in OffSiteTargets)
         {
-            // The hidden field holds the address itself; the OAuth start link holds it URL-encoded.
-            var value = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
-            AssertOnSite(match.Groups[1].Success ? value : Uri.UnescapeDataString(value), returnUrl);
-        }
+            var page = await visitor.GetStringAsync("/signin?returnUrl=" + Uri.EscapeDataString(returnUrl));
+            foreach (Match match in ReturnAddresses().Matches(page))
+            {
+                // The hidden field holds the address itself; the OAuth start link holds it URL-encoded.
+                var value = WebUtility.HtmlDecode(match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value);
+                AssertOnSite(match.Groups[1].Success ? value : Uri.UnescapeDataString(value), returnUrl);
+            }
 
-        Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("javascript:", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("javascript:", page, StringComparison.Ordinal);
+        }
     }
 
-    [Theory]
-    [InlineData("https://evil.example/phish")]
-    [InlineData("//evil.example")]
-    [InlineData("/\\evil.example")]
-    [InlineData("/\t/evil.example")]
-    [InlineData("/\n/evil.example")]
-    public async Task Intervals_sign_in_never_redirects_off_the_site(string returnUrl)
+    [Fact]
+    public async Task Intervals_sign_in_never_redirects_off_the_site()
     {
-        using var visitor = new WebVisitor(Host.BaseAddress);
-        using var start = await visitor.GetAsync("/signin/intervals?returnUrl=" + Uri.EscapeDataString(returnUrl));
-        Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
-        var callback = await ApproveOnSandboxAsync(start.Headers.Location!, SandboxPrincipals.CyclistId);
-        using var back = await visitor.GetAsync(callback);
-        AssertStaysOnSite(back, returnUrl);
-        var complete = RawLocation(back);
-        using var done = await visitor.GetAsync(complete);
-        AssertStaysOnSite(done, returnUrl);
+        foreach (var returnUrl in new[] { "https://evil.example/phish", "//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example" })
+        {
+            using var visitor = new WebVisitor(Host.BaseAddress);
+            using var start = await visitor.GetAsync("/signin/intervals?returnUrl=" + Uri.EscapeDataString(returnUrl));
+            Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
+            var callback = await ApproveOnSandboxAsync(start.Headers.Location!, SandboxPrincipals.CyclistId);
+            using var back = await visitor.GetAsync(callback);
+            AssertStaysOnSite(back, returnUrl);
+            using var done = await visitor.GetAsync(RawLocation(back));
+            AssertStaysOnSite(done, returnUrl);
+        }
     }
 
     [Fact]
@@ -298,24 +293,20 @@ public sealed partial class WebFlowAttackTests(WebHostFixture fixture) : IClassF
         await before.AssertUnchangedAsync(Host, "a replayed regenerate link");
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
-    [InlineData("../../dashboard")]
-    [InlineData("'; DROP TABLE confirmation_links; --")]
-    [InlineData("<script>alert(1)</script>")]
-    public async Task Forged_confirmation_codes_are_refused_with_the_friendly_page(string code)
+    [Fact]
+    public async Task Forged_confirmation_codes_are_refused_with_the_friendly_page()
     {
         var before = await DataSnapshot.TakeAsync(Host);
         using var visitor = new WebVisitor(Host.BaseAddress);
-        var path = "/coach/confirm?code=" + Uri.EscapeDataString(code);
-        using (var opened = await visitor.GetAsync(path))
+        foreach (var code in new[] { "", new string('A', 43), "../../dashboard", "'; DROP TABLE confirmation_links; --", "<script>alert(1)</script>" })
         {
-            Assert.Equal("/error/link", RawLocation(opened));
-        }
+            var path = "/coach/confirm?code=" + Uri.EscapeDataString(code);
+            using (var opened = await visitor.GetAsync(path))
+            {
+                Assert.Equal("/error/link", RawLocation(opened));
+            }
 
-        using (var posted = await visitor.PostFormAsync("/coach/token", "/coach/confirm", [new("code", code)]))
-        {
+            using var posted = await visitor.PostFormAsync("/coach/token", "/coach/confirm", [new("code", code)]);
             Assert.Equal("/error/link", RawLocation(posted));
         }
 

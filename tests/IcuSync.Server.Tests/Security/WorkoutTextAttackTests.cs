@@ -15,50 +15,44 @@ public sealed class WorkoutTextAttackTests(HostFixture fixture) : IClassFixture<
 
     private SandboxStore Store => Host.Server.Sandbox!.Store;
 
-    public static TheoryData<string, string> HiddenCharacters() => new()
-    {
-        { "NUL", "\u0000" },
-        { "escape (terminal colours)", "\u001b[31m" },
-        { "bell", "\u0007" },
-        { "delete", "\u007f" },
-        { "C1 control", "\u0085" },
-        { "right-to-left override", "\u202e" },
-        { "left-to-right isolate", "\u2066" },
-        { "pop directional formatting", "\u202c" },
-    };
+    private static readonly (string What, string Character)[] HiddenCharacters =
+    [
+        ("NUL", "\u0000"),
+        ("escape (terminal colours)", "\u001b[31m"),
+        ("bell", "\u0007"),
+        ("delete", "\u007f"),
+        ("C1 control", "\u0085"),
+        ("right-to-left override", "\u202e"),
+        ("left-to-right isolate", "\u2066"),
+        ("pop directional formatting", "\u202c"),
+    ];
 
-    [Theory]
-    [MemberData(nameof(HiddenCharacters))]
-    public async Task Push_refuses_a_hidden_character_in_the_name_naming_the_argument(string what, string character)
+    [Fact]
+    public async Task Push_refuses_hidden_characters_in_the_name_and_the_text_naming_the_argument()
     {
         var day = FreeDay(61);
         var before = await DataSnapshot.TakeAsync(Host);
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("cyclist"));
-        var args = Push(day, "Tempo" + character + "gnir", "- 40m 85%");
-        var result = await client.CallToolAsync("push_workout", args);
-        Assert.True(result.IsError == true, $"{what} in the name was accepted: {result.Text()}");
-        Assert.Contains("'name'", result.Text(), StringComparison.Ordinal);
-        Assert.Contains("U+", result.Text(), StringComparison.Ordinal);
-        Assert.DoesNotContain("\"confirm\"", System.Text.Json.JsonSerializer.Serialize(result.StructuredContent), StringComparison.Ordinal);
+        foreach (var (what, character) in HiddenCharacters)
+        {
+            var args = Push(day, "Tempo" + character + "gnir", "- 40m 85%");
+            var result = await client.CallToolAsync("push_workout", args);
+            Assert.True(result.IsError == true, $"{what} in the name was accepted: {result.Text()}");
+            Assert.Contains("'name'", result.Text(), StringComparison.Ordinal);
+            Assert.Contains("U+", result.Text(), StringComparison.Ordinal);
+            Assert.DoesNotContain("\"confirm\"", System.Text.Json.JsonSerializer.Serialize(result.StructuredContent), StringComparison.Ordinal);
 
-        var forced = await client.CallToolAsync("push_workout", new Dictionary<string, object?>(args) { ["confirm"] = "x" });
-        Assert.True(forced.IsError == true, forced.Text());
-        await before.AssertUnchangedAsync(Host, $"{what} in a workout name");
-    }
+            var forced = await client.CallToolAsync("push_workout", new Dictionary<string, object?>(args) { ["confirm"] = "x" });
+            Assert.True(forced.IsError == true, forced.Text());
 
-    [Theory]
-    [MemberData(nameof(HiddenCharacters))]
-    public async Task Push_refuses_a_hidden_character_in_the_workout_text_naming_the_argument(string what, string character)
-    {
-        var day = FreeDay(62);
-        var before = await DataSnapshot.TakeAsync(Host);
-        await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("cyclist"));
-        var result = await client.CallToolAsync("push_workout", Push(day, "Tempo", "Warmup\n- 10m 50%" + character + "\n\n- 40m 85%"));
-        Assert.True(result.IsError == true, $"{what} in the description was accepted: {result.Text()}");
-        Assert.Contains("'description'", result.Text(), StringComparison.Ordinal);
-        Assert.Contains("line 2", result.Text(), StringComparison.Ordinal);
-        Assert.DoesNotContain("\"confirm\"", System.Text.Json.JsonSerializer.Serialize(result.StructuredContent), StringComparison.Ordinal);
-        await before.AssertUnchangedAsync(Host, $"{what} in workout text");
+            var text = await client.CallToolAsync("push_workout", Push(day, "Tempo", "Warmup\n- 10m 50%" + character + "\n\n- 40m 85%"));
+            Assert.True(text.IsError == true, $"{what} in the description was accepted: {text.Text()}");
+            Assert.Contains("'description'", text.Text(), StringComparison.Ordinal);
+            Assert.Contains("line 2", text.Text(), StringComparison.Ordinal);
+            Assert.DoesNotContain("\"confirm\"", System.Text.Json.JsonSerializer.Serialize(text.StructuredContent), StringComparison.Ordinal);
+        }
+
+        await before.AssertUnchangedAsync(Host, "hidden characters in workout names and text");
     }
 
     [Fact]
@@ -87,23 +81,24 @@ public sealed class WorkoutTextAttackTests(HostFixture fixture) : IClassFixture<
         Assert.Equal("dry_run", result.Structured().GetProperty("status").GetString());
     }
 
-    [Theory]
-    [InlineData("lone high surrogate", "\\ud800")]
-    [InlineData("lone low surrogate", "\\udc00")]
-    [InlineData("reversed surrogate pair", "\\udc00\\ud800")]
-    public async Task Broken_UTF_16_escapes_in_workout_text_are_refused_over_the_wire(string what, string escape)
+    [Fact]
+    public async Task Broken_UTF_16_escapes_in_workout_text_are_refused_over_the_wire()
     {
         var url = Host.DemoUrl("cyclist");
         var before = await DataSnapshot.TakeAsync(Host);
-        var body = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"push_workout\",\"arguments\":{" +
-            $"\"date\":\"{Day(FreeDay(64))}\",\"name\":\"Bad{escape}\",\"sport\":\"Ride\",\"description\":\"- 10m 50%{escape}\"}}}}}}";
-        using var response = await Attack.Http.SendAsync(Attack.JsonRpc(url, body));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode} {text}");
-        Assert.DoesNotContain("\"confirm\"", text, StringComparison.Ordinal);
-        Assert.True(text.Contains("\"error\"", StringComparison.Ordinal) || text.Contains("\"isError\":true", StringComparison.Ordinal), $"{what} was not refused: {text}");
-        Attack.AssertNoStackTrace(text);
-        await before.AssertUnchangedAsync(Host, what);
+        foreach (var (what, escape) in new[] { ("lone high surrogate", "\\ud800"), ("lone low surrogate", "\\udc00"), ("reversed surrogate pair", "\\udc00\\ud800") })
+        {
+            var body = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"push_workout\",\"arguments\":{" +
+                $"\"date\":\"{Day(FreeDay(64))}\",\"name\":\"Bad{escape}\",\"sport\":\"Ride\",\"description\":\"- 10m 50%{escape}\"}}}}}}";
+            using var response = await Attack.Http.SendAsync(Attack.JsonRpc(url, body));
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{what}: {(int)response.StatusCode} {text}");
+            Assert.DoesNotContain("\"confirm\"", text, StringComparison.Ordinal);
+            Assert.True(text.Contains("\"error\"", StringComparison.Ordinal) || text.Contains("\"isError\":true", StringComparison.Ordinal), $"{what} was not refused: {text}");
+            Attack.AssertNoStackTrace(text);
+        }
+
+        await before.AssertUnchangedAsync(Host, "broken UTF-16 escapes");
     }
 
     private DateOnly FreeDay(int offset)
