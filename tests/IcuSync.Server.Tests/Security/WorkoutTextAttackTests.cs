@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
 
@@ -99,6 +100,42 @@ public sealed class WorkoutTextAttackTests(HostFixture fixture) : IClassFixture<
         }
 
         await before.AssertUnchangedAsync(Host, "broken UTF-16 escapes");
+    }
+
+    [Fact]
+    public async Task Invalid_UTF_8_bytes_in_workout_text_are_refused_instead_of_being_written_as_replacement_characters()
+    {
+        var url = Host.DemoUrl("cyclist");
+        var before = await DataSnapshot.TakeAsync(Host);
+        foreach (var (argument, bytes) in new (string, byte[])[] { ("name", [0xC3, 0x28]), ("name", [0xFF, 0xFE]), ("description", [0xC0, 0xAF]), ("description", [0xED, 0xA0, 0x80]) })
+        {
+            var name = argument == "name" ? bytes : Array.Empty<byte>();
+            var text = argument == "description" ? bytes : Array.Empty<byte>();
+            byte[] body =
+            [
+                .. Encoding.UTF8.GetBytes("{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"push_workout\",\"arguments\":{" +
+                    $"\"date\":\"{Day(FreeDay(65))}\",\"sport\":\"Ride\",\"name\":\"Tempo"),
+                .. name,
+                .. Encoding.UTF8.GetBytes("\",\"description\":\"- 40m 85%"),
+                .. text,
+                .. Encoding.UTF8.GetBytes("\"}}}"),
+            ];
+            using var response = await Attack.Http.SendAsync(Attack.JsonRpc(url, Attack.JsonBytes(body)));
+            var answer = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{argument}: {(int)response.StatusCode} {answer}");
+            Assert.DoesNotContain("\"confirm\"", answer, StringComparison.Ordinal);
+            if (response.StatusCode == HttpStatusCode.OK && answer.Contains("\"isError\":true", StringComparison.Ordinal))
+            {
+                Assert.Contains($"\\u0027{argument}\\u0027", answer, StringComparison.Ordinal);
+                Assert.Contains("UTF-8", answer, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Contains("\"error\"", answer, StringComparison.Ordinal);
+            }
+        }
+
+        await before.AssertUnchangedAsync(Host, "invalid UTF-8 in workout text");
     }
 
     private DateOnly FreeDay(int offset)
