@@ -84,8 +84,8 @@ public static class ToolArguments
 
     /// <summary>
     /// Refuses text that holds control characters, the bidirectional overrides and isolates that can hide or reorder
-    /// what a calendar shows (U+202A–U+202E, U+2066–U+2069), or U+FFFD (bytes that were not valid UTF-8). Tabs and line breaks are allowed when
-    /// <paramref name="multiline"/>. Returns <paramref name="value"/> unchanged.
+    /// what a calendar shows (U+202A–U+202E, U+2066–U+2069), or U+FFFD (bytes that were not valid UTF-8). Tabs and
+    /// line breaks are allowed when <paramref name="multiline"/>. Returns <paramref name="value"/> unchanged.
     /// </summary>
     public static string? PlainText(string? value, string argument, bool multiline)
     {
@@ -113,7 +113,7 @@ public static class ToolArguments
                     : string.Create(CultureInfo.InvariantCulture, $"at character {column}");
                 throw ToolFailure.BadArgument(argument,
                     multiline ? "plain text; tabs and line breaks are fine, other control characters and direction overrides are not" : "plain one-line text",
-                    string.Create(CultureInfo.InvariantCulture, $"it contains the invisible character U+{(int)c:X4} ({Describe(c)}) {where}; remove it and try again"));
+                    string.Create(CultureInfo.InvariantCulture, $"it contains the character U+{(int)c:X4} ({Describe(c)}) {where}; remove it and try again"));
             }
         }
 
