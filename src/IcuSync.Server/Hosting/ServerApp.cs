@@ -48,8 +48,9 @@ public static class ServerApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        // The MCP URL carries a secret token: keep request paths out of the framework's request logs.
-        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        // The MCP URL carries a secret token: keep request paths out of the framework's request logs. None, not Warning:
+        // while this category is enabled at all, hosting opens a log scope holding RequestPath on every request.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         builder.Logging.AddFilter("Microsoft.AspNetCore.Routing", LogLevel.Warning);
         builder.Logging.AddFilter("ModelContextProtocol", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
@@ -108,6 +109,7 @@ public static class ServerApp
 
         app.UseRateLimiter();
         app.UseIcuSyncWeb();
+        app.UseMcpRequestLimits();
         app.UseMiddleware<McpTokenMiddleware>();
         app.MapIcuSyncHealth();
         app.MapPrometheusScrapingEndpoint(app.Configuration["Telemetry:PrometheusPath"] ?? "/metrics");

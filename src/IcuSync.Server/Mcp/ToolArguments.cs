@@ -81,4 +81,56 @@ public static class ToolArguments
     }
 
     public static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+
+    /// <summary>
+    /// Refuses text that holds control characters, the bidirectional overrides and isolates that can hide or reorder
+    /// what a calendar shows (U+202A–U+202E, U+2066–U+2069), or U+FFFD (bytes that were not valid UTF-8). Tabs and
+    /// line breaks are allowed when <paramref name="multiline"/>. Returns <paramref name="value"/> unchanged.
+    /// </summary>
+    public static string? PlainText(string? value, string argument, bool multiline)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var line = 1;
+        var column = 0;
+        foreach (var c in value)
+        {
+            column++;
+            if (c == '\n' && multiline)
+            {
+                line++;
+                column = 0;
+                continue;
+            }
+
+            if (IsHidden(c) && !(multiline && c is '\t' or '\r'))
+            {
+                var where = multiline
+                    ? string.Create(CultureInfo.InvariantCulture, $"on line {line}, column {column}")
+                    : string.Create(CultureInfo.InvariantCulture, $"at character {column}");
+                throw ToolFailure.BadArgument(argument,
+                    multiline ? "plain text; tabs and line breaks are fine, other control characters and direction overrides are not" : "plain one-line text",
+                    string.Create(CultureInfo.InvariantCulture, $"it contains the character U+{(int)c:X4} ({Describe(c)}) {where}; remove it and try again"));
+            }
+        }
+
+        return value;
+    }
+
+    // U+FFFD is what invalid UTF-8 bytes decode to: refusing it stops mangled text from being written silently.
+    private static bool IsHidden(char c) =>
+        char.IsControl(c) || c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\uFFFD';
+
+    private static string Describe(char c) => c switch
+    {
+        '\0' => "NUL",
+        '\u001B' => "escape",
+        >= '\u202A' and <= '\u202E' => "a text-direction override",
+        >= '\u2066' and <= '\u2069' => "a text-direction isolate",
+        '\uFFFD' => "a replacement character: the text was not valid UTF-8",
+        _ => "a control character",
+    };
 }

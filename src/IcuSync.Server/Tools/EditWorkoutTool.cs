@@ -78,7 +78,7 @@ public sealed class EditWorkoutTool(ToolRuntime runtime, PlannedWorkouts workout
 
             var declared = kind == PlannedWorkouts.Workout ? PlannedWorkouts.ParseDuration(new_duration, "new_duration") : null;
             var beforeText = PlannedWorkouts.NormalizeNewlines(before.Description ?? "");
-            var textGiven = !string.IsNullOrWhiteSpace(new_description);
+            var textGiven = !string.IsNullOrWhiteSpace(ToolArguments.PlainText(new_description, "new_description", multiline: true));
             var (context, thresholds) = kind == PlannedWorkouts.Workout
                 ? await workouts.ContextAsync(scope, type!, declared, cancellationToken)
                 : (WorkoutContext.Default, null);

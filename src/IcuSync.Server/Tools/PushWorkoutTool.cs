@@ -50,6 +50,7 @@ public sealed class PushWorkoutTool(ToolRuntime runtime, PlannedWorkouts workout
                 }
             }
 
+            ToolArguments.PlainText(description, "description", multiline: true);
             var declared = kind == PlannedWorkouts.Workout ? PlannedWorkouts.ParseDuration(duration, "duration") : null;
             var (context, thresholds) = type is null
                 ? (WorkoutContext.Default, null)
@@ -132,7 +133,7 @@ public sealed class PushWorkoutTool(ToolRuntime runtime, PlannedWorkouts workout
         var text = value.Trim();
         return text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal) || text.Length > 120
             ? throw ToolFailure.BadArgument(argument, "a one-line title of at most 120 characters (the workout steps go in the description)", $"got '{ToolArguments.Shorten(text)}'")
-            : text;
+            : ToolArguments.PlainText(text, argument, multiline: false)!;
     }
 
     /// <summary>Refuses dates that are almost certainly typos (more than a year back or two years ahead).</summary>

@@ -195,9 +195,13 @@ public static class WebSetup
 
     internal static bool IsMcp(PathString path) => path.StartsWithSegments("/mcp", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>True for a path on this site (<c>/x</c>), false for anything that could leave it (<c>//host</c>, <c>/\host</c>, absolute URLs).</summary>
+    /// <summary>
+    /// True for a path on this site (<c>/x</c>), false for anything that could leave it (<c>//host</c>, <c>/\host</c>,
+    /// absolute URLs) and for paths with control characters: browsers drop tabs and line breaks, so <c>/\t/host</c> is <c>//host</c>.
+    /// </summary>
     internal static bool IsLocalPath(string? path) =>
-        !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'));
+        !string.IsNullOrEmpty(path) && path[0] == '/' && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+        && !path.Any(char.IsControl);
 
     private static async Task<Results<ChallengeHttpResult, RedirectHttpResult>> StartIntervalsSignInAsync(
         IAuthenticationSchemeProvider schemes,

@@ -32,7 +32,8 @@ public sealed class IcuSyncTestHost : IAsyncDisposable
     public static async Task<IcuSyncTestHost> StartAsync(
         string provider = "sqlite",
         IReadOnlyDictionary<string, string?>? settings = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder>? configure = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("icusync-test-").FullName;
         var port = TestServices.FreePort();
@@ -64,6 +65,7 @@ public sealed class IcuSyncTestHost : IAsyncDisposable
         {
             builder.Configuration.AddInMemoryCollection(config);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            configure?.Invoke(builder);
         }, cancellationToken);
         return new IcuSyncTestHost(server, dataDirectory);
     }
