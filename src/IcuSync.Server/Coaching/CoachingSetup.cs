@@ -31,6 +31,9 @@ public static class CoachingSetup
         services.AddSingleton<PowerCurves>();
         services.AddSingleton<ActivityAnalysisService>();
         services.AddSingleton<AthleteBestEfforts>();
+        services.AddSingleton<SportThresholds>();
+        services.AddSingleton<GearInventory>();
+        services.AddSingleton<ProfileSections>();
         return services;
     }
 }

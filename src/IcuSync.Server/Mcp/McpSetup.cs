@@ -47,7 +47,7 @@ public static class McpSetup
                     return await next(context, cancellationToken);
                 });
             });
-        return builder;
+        return builder.WithIntentResources().WithIntentPrompts();
     }
 
     public static string ServerVersion { get; } =
