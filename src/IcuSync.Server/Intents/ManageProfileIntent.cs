@@ -18,11 +18,10 @@ public sealed class ManageProfileIntent(ToolRuntime runtime, ProfileSections pro
 
     // No output schema: the intents profile keeps its whole tools/list under 12 KB (see docs/intents.md).
     [McpServerTool(Name = Name, Title = "Profile, zones and thresholds", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = true)]
-    [Description("Athlete profile, zones, thresholds (FTP, LTHR, AeT = top of HR Z2, threshold pace) and current CTL/ATL/TSB. Tier 1 " +
-        "of data collection: call action=get before planning or analysing (with analyze_training period and assess_recovery). " +
-        "action=update_thresholds ONLY when the user asks to change thresholds: new_lt_hr (HR zones scale with it) and/or new_aet_hr. " +
-        "It is a dry run first: show the old → new diff, and only after the user approves repeat the same arguments with confirm=<code>. " +
-        "Then check with action=get.")]
+    [Description("Athlete profile, zones, thresholds (FTP, LTHR, AeT = top of HR Z2, threshold pace) and today's CTL/ATL/TSB. Tier 1 " +
+        "of data collection: call action=get before planning or analysing, with analyze_training period and assess_recovery. " +
+        "action=update_thresholds only when the user asks: new_lt_hr (HR zones scale with it) and/or new_aet_hr. The first call " +
+        "is a dry run showing old -> new values; after the user approves, repeat the same arguments with confirm=CODE. Verify with action=get.")]
     public Task<CallToolResult> ManageProfileAsync(
         [Description("get (default) or update_thresholds.")] string? action = null,
         [Description("For get: any of overview, zones, thresholds, metrics (default all).")] string[]? sections = null,
