@@ -189,6 +189,7 @@ public sealed class ManageGearIntent(ToolRuntime runtime, GearInventory inventor
             new("every_km", Km(existing?.Distance), Km(newDistance)),
             new("every_days", existing?.Days?.ToString(CultureInfo.InvariantCulture), newDays?.ToString(CultureInfo.InvariantCulture)),
         };
+        changes.RemoveAll(c => c.Old is null && c.New is null);
         if (newDistance is { } dist)
         {
             var used = existing?.DistanceUsed ?? 0;

@@ -47,7 +47,7 @@ public static class McpSetup
                     return await next(context, cancellationToken);
                 });
             });
-        return builder.WithIntentResources().WithIntentPrompts();
+        return builder.WithIntentResources().WithIntentPrompts().WithCompactIntentToolList();
     }
 
     public static string ServerVersion { get; } =

@@ -54,6 +54,28 @@ public sealed class ToolListBudgetTests(HostFixture fixture, ITestOutputHelper o
         Assert.All(tools, t => Assert.True((t.Description?.Length ?? 0) < MaxDescriptionChars, $"{t.Name}: {t.Description?.Length} characters"));
     }
 
+    [Fact]
+    public async Task The_intents_listing_drops_output_schemas_and_null_unions_while_the_classic_listing_keeps_them()
+    {
+        await using var intents = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist") + "?profile=intents");
+        await using var classic = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
+
+        var (_, compact) = await ListToolsRawAsync(intents);
+        var (_, full) = await ListToolsRawAsync(classic);
+
+        Assert.All(compact, t => Assert.Null(t.OutputSchema));
+        var profile = compact.Single(t => t.Name == "manage_profile");
+        var properties = profile.InputSchema.GetProperty("properties");
+        Assert.Equal("integer", properties.GetProperty("new_lt_hr").GetProperty("type").GetString());
+        Assert.Equal("array", properties.GetProperty("sections").GetProperty("type").GetString());
+        Assert.Equal("string", properties.GetProperty("sections").GetProperty("items").GetProperty("type").GetString());
+        Assert.False(properties.GetProperty("action").TryGetProperty("default", out _));
+        Assert.True(profile.Annotations!.ReadOnlyHint == false);
+        // The roster tools are shared by both profiles: compacting one listing must not change the other.
+        Assert.NotNull(full.Single(t => t.Name == "list_athletes").OutputSchema);
+        Assert.Null(compact.Single(t => t.Name == "list_athletes").OutputSchema);
+    }
+
     /// <summary>Sends tools/list itself and measures the serialized JSON-RPC result (every page, if the server pages).</summary>
     private static async Task<(int Bytes, List<Tool> Tools)> ListToolsRawAsync(McpClient client)
     {
