@@ -37,6 +37,9 @@ public sealed record ThresholdPlan(
         || !(Before.HrZoneTopsBpm ?? []).SequenceEqual(After.HrZoneTopsBpm ?? []);
 }
 
+/// <summary>The group as stored after a threshold write, and what went wrong re-applying it to past activities, if anything.</summary>
+public sealed record ThresholdWrite(SportSettingsDto Saved, string? ApplyProblem);
+
 /// <summary>
 /// Reads and changes heart-rate thresholds (LTHR, AeT) through the Intervals.icu sport-settings endpoints. A change
 /// keeps the athlete's own zone model: a new LTHR scales every HR zone top but the last (max HR) by new/old LTHR, as
@@ -171,9 +174,11 @@ public sealed class SportThresholds(IntervalsReads reads)
 
     /// <summary>
     /// Writes the new LTHR and zones, re-applies them to past activities when asked, drops the athlete's cached reads,
-    /// and returns the group as Intervals.icu now stores it.
+    /// and returns the group as Intervals.icu now stores it. A failure of the re-apply step after the settings were saved
+    /// is returned as <see cref="ThresholdWrite.ApplyProblem"/> rather than thrown, so the caller never reports a saved
+    /// change as not made.
     /// </summary>
-    public async Task<SportSettingsDto> ApplyAsync(AthleteScope scope, ThresholdPlan plan, CancellationToken ct)
+    public async Task<ThresholdWrite> ApplyAsync(AthleteScope scope, ThresholdPlan plan, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(plan);
@@ -188,12 +193,21 @@ public sealed class SportThresholds(IntervalsReads reads)
         {
             // Without stored zones Intervals.icu builds them from the new LTHR; otherwise IcuSync sends the zones it previewed.
             await reads.Client.UpdateSportSettingsAsync(scope.Credential, scope.AthleteId, id, changes, recalculateHrZones: !zonesKnown, ct);
+            string? problem = null;
             if (plan.ApplyToActivities)
             {
-                await reads.Client.ApplySportSettingsAsync(scope.Credential, scope.AthleteId, id, ct);
+                try
+                {
+                    await reads.Client.ApplySportSettingsAsync(scope.Credential, scope.AthleteId, id, ct);
+                }
+                catch (IntervalsException error)
+                {
+                    problem = $"The new thresholds are saved, but Intervals.icu did not re-apply them to past activities ({error.Kind}). " +
+                        "Re-apply them on Intervals.icu (sport settings → apply to activities), or try again later.";
+                }
             }
 
-            return await reads.Client.GetSportSettingsAsync(scope.Credential, scope.AthleteId, id, ct);
+            return new ThresholdWrite(await reads.Client.GetSportSettingsAsync(scope.Credential, scope.AthleteId, id, ct), problem);
         }
         finally
         {

@@ -17,7 +17,7 @@ public sealed class ManageProfileIntent(ToolRuntime runtime, ProfileSections pro
     public const string UpdateThresholds = "update_thresholds";
 
     // No output schema: the intents profile keeps its whole tools/list under 12 KB (see docs/intents.md).
-    [McpServerTool(Name = Name, Title = "Profile, zones and thresholds", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [McpServerTool(Name = Name, Title = "Profile, zones and thresholds", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = true)]
     [Description("Athlete profile, zones, thresholds (FTP, LTHR, AeT = top of HR Z2, threshold pace) and today's CTL/ATL/TSB. Tier 1 " +
         "of data collection: call action=get before planning or analysing, with analyze_training period and assess_recovery. " +
         "action=update_thresholds only when the user asks: new_lt_hr (HR zones scale with it) and/or new_aet_hr. The first call " +
@@ -72,11 +72,17 @@ public sealed class ManageProfileIntent(ToolRuntime runtime, ProfileSections pro
                 return ToolResponse.From(preview, RenderUpdate(preview, plan));
             }
 
-            var saved = await thresholds.ApplyAsync(scope, plan, cancellationToken);
-            var stored = SportThresholds.Read(saved);
+            var write = await thresholds.ApplyAsync(scope, plan, cancellationToken);
+            var stored = SportThresholds.Read(write.Saved);
             var verified = stored.LthrBpm == plan.After.LthrBpm && (stored.HrZoneTopsBpm ?? []).SequenceEqual(plan.After.HrZoneTopsBpm ?? []);
-            await gate.AppliedAsync(scope, Name, decision, what + (verified ? " verified=ok" : " verified=MISMATCH"), cancellationToken);
+            await gate.AppliedAsync(scope, Name, decision,
+                what + (verified ? " verified=ok" : " verified=MISMATCH") + (write.ApplyProblem is null ? "" : " reapply=failed"), cancellationToken);
             var warnings = plan.Notes.ToList();
+            if (write.ApplyProblem is { } problem)
+            {
+                warnings.Add(problem);
+            }
+
             if (!verified)
             {
                 warnings.Add($"Intervals.icu stored LTHR {stored.LthrBpm} bpm and zones {string.Join('/', stored.HrZoneTopsBpm ?? [])}, not the previewed values; check the sport settings on Intervals.icu.");
