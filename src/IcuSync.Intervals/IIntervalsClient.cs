@@ -31,6 +31,13 @@ public interface IIntervalsClient
     /// </summary>
     Task<SportSettingsDto> UpdateSportSettingsAsync(IntervalsCredential credential, string athleteId, string idOrActivityType, SportSettingsDto changes, bool recalculateHrZones = false, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Re-applies one sport-settings entry (thresholds and zones) to the athlete's past activities of its types
+    /// (<c>PUT …/sport-settings/{id}/apply</c>), so their zone times and loads use the new values. Intervals.icu does the
+    /// work in the background after answering; repeating the call is harmless.
+    /// </summary>
+    Task ApplySportSettingsAsync(IntervalsCredential credential, string athleteId, string idOrActivityType, CancellationToken cancellationToken = default);
+
     // Activities
 
     /// <summary>

@@ -71,4 +71,14 @@ public sealed partial class IntervalsClient
             .Json(changes, IntervalsJsonContext.Default.SportSettingsDto);
         return SendAsync(request, credential, IntervalsJsonContext.Default.SportSettingsDto, cancellationToken);
     }
+
+    /// <inheritdoc />
+    public Task ApplySportSettingsAsync(IntervalsCredential credential, string athleteId, string idOrActivityType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(credential);
+        var request = new IntervalsRequest(IntervalsEndpoints.ApplySportSettings)
+            .Path("athleteId", RequireAthleteId(athleteId))
+            .Path("id", RequireId(idOrActivityType, "idOrActivityType", "a sport-settings id or an activity type such as Ride or Run"));
+        return SendAsync(request, credential, cancellationToken);
+    }
 }

@@ -511,12 +511,14 @@ public sealed partial class SandboxStore
 
     internal SandboxGear CreateGear(string athleteId, JsonObject body)
     {
-        var gear = SandboxJson.FromNode(Clean(body, ["athlete_id", "reminders"]), SandboxJson.Context.SandboxGear);
-        var prefix = gear.Type == "Bike" ? 'b' : 'g';
+        // Intervals.icu assigns gear ids (b… for bikes, g… for other gear) and ignores any id in the body.
+        var clean = Clean(body, ["id", "athlete_id", "reminders"]);
+        var prefix = Text(clean["type"]) == "Bike" ? 'b' : 'g';
         var id = string.Create(CultureInfo.InvariantCulture, $"{prefix}9{Interlocked.Increment(ref _nextGearId):000000}");
+        clean["id"] = id;
+        var gear = SandboxJson.FromNode(clean, SandboxJson.Context.SandboxGear);
         gear = gear with
         {
-            Id = id,
             AthleteId = athleteId,
             Distance = gear.Distance ?? 0,
             Time = gear.Time ?? 0,

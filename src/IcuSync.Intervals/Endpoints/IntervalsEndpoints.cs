@@ -74,6 +74,15 @@ public static class IntervalsEndpoints
         ResponseBody = typeof(SportSettingsDto),
     };
 
+    /// <summary><c>PUT /api/v1/athlete/{athleteId}/sport-settings/{id}/apply</c>: re-applies the settings to past activities (asynchronously upstream).</summary>
+    public static IntervalsEndpoint ApplySportSettings { get; } = new()
+    {
+        OperationId = "applyToActivities",
+        Method = HttpMethod.Put,
+        PathTemplate = "/api/v1/athlete/{athleteId}/sport-settings/{id}/apply",
+        IsIdempotent = true,
+    };
+
     /// <summary><c>GET /api/v1/athlete/{id}/activities?oldest=&amp;newest=&amp;limit=</c>, newest first.</summary>
     public static IntervalsEndpoint ListActivities { get; } = new()
     {
@@ -452,7 +461,7 @@ public static class IntervalsEndpoints
     /// <summary>Every endpoint above, in declaration order.</summary>
     public static IReadOnlyList<IntervalsEndpoint> All { get; } =
     [
-        GetAthlete, ListAthletes, ListSportSettings, GetSportSettings, UpdateSportSettings,
+        GetAthlete, ListAthletes, ListSportSettings, GetSportSettings, UpdateSportSettings, ApplySportSettings,
         ListActivities, GetActivity, GetActivityIntervals, GetActivityStreams, GetBestEfforts, GetActivityPowerCurve,
         ListPowerCurves, ListHrCurves, ListPaceCurves,
         ListWellness, GetWellness, UpdateWellness,

@@ -37,6 +37,9 @@ public static class CoachingSetup
         services.AddSingleton<RecoveryAssessment>();
         services.AddSingleton<ProgressTracking>();
         services.AddSingleton<RaceAnalysis>();
+        services.AddSingleton<SportThresholds>();
+        services.AddSingleton<GearInventory>();
+        services.AddSingleton<ProfileSections>();
         return services;
     }
 }

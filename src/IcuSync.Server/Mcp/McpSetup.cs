@@ -60,7 +60,7 @@ public static partial class McpSetup
                     }
                 });
             });
-        return builder;
+        return builder.WithIntentResources().WithIntentPrompts().WithCompactIntentToolList();
     }
 
     public static string ServerVersion { get; } =
