@@ -31,6 +31,7 @@ public static class CoachingSetup
         services.AddSingleton<PowerCurves>();
         services.AddSingleton<ActivityAnalysisService>();
         services.AddSingleton<AthleteBestEfforts>();
+        services.AddSingleton<TrainingPlans>();
         return services;
     }
 }
