@@ -10,7 +10,7 @@ public enum PlanFocus
     /// <summary>Aerobic base: mostly low intensity, one sub-threshold session a week (pyramidal).</summary>
     AerobicBase,
 
-    /// <summary>Intensity: VO2max and threshold sessions on an easy base (polarised).</summary>
+    /// <summary>Intensity: VO2max intervals and 30/30 microbursts on an easy base (polarised).</summary>
     Intensity,
 
     /// <summary>Race-specific: race-pace and threshold work, long sessions with race-pace blocks.</summary>
@@ -52,7 +52,8 @@ public sealed record PlanRequest(
 /// <param name="Date">Athlete-local day.</param>
 /// <param name="Slot">0 for the first session of the day, 1 for a second.</param>
 /// <param name="Sport"><c>Ride</c>, <c>Run</c> or <c>Swim</c>.</param>
-/// <param name="Kind">What it is: <c>long</c>, <c>easy</c>, <c>recovery</c>, <c>tempo</c>, <c>strides</c>, <c>vo2</c>, <c>threshold</c>, <c>race_pace</c>, <c>sharpener</c> or <c>openers</c>.</param>
+/// <param name="Kind">What it is: <c>long</c>, <c>easy</c>, <c>recovery</c>, <c>tempo</c>, <c>strides</c>, <c>vo2</c>, <c>micro</c>,
+/// <c>race_pace</c>, <c>sharpener</c> or <c>openers</c>.</param>
 /// <param name="Name">Readable title, naming the sport.</param>
 /// <param name="Text">Workout Builder text.</param>
 /// <param name="DurationSecs">Total of the steps, seconds.</param>
@@ -93,7 +94,7 @@ public sealed record PlanWeekDraft(int Number, DateOnly Start, DateOnly End, str
 /// of the peak, the race week 45 % (no workout on race day, openers the day before), the week after it 50 %. A taper
 /// block falls 70 → 60 → 50 % of the start volume; a recovery block holds 55 %. Intensity per focus: aerobic base one
 /// sweet-spot/tempo session plus one easy session with sprints (pyramidal, ≈ 85–90 % low); intensity a VO2max and a
-/// threshold session (polarised, ≈ 80 % low); specific threshold race-pace intervals, VO2max, and race-pace blocks in the
+/// 30/30 microburst session (polarised, ≈ 80 % low); specific threshold race-pace intervals, VO2max, and race-pace blocks in the
 /// long session; taper short threshold sharpeners and openers; recovery only easy sessions.
 /// </remarks>
 public static class TrainingPlanner
@@ -284,7 +285,7 @@ public static class TrainingPlanner
             (PlanFocus.AerobicBase, "key1") => "tempo",
             (PlanFocus.AerobicBase, _) => "strides",
             (PlanFocus.Intensity, "key1") => "vo2",
-            (PlanFocus.Intensity, _) => "threshold",
+            (PlanFocus.Intensity, _) => "micro",
             (PlanFocus.Specific, "key1") => "race_pace",
             (PlanFocus.Specific, _) => "vo2",
             _ => "tempo",
@@ -334,7 +335,7 @@ public static class TrainingPlanner
             counts[primary]++;
         }
 
-        foreach (var slot in slots.Where(s => s.Sport is null && s.Kind is "threshold" or "strides"))
+        foreach (var slot in slots.Where(s => s.Sport is null && s.Kind is "strides" or "micro"))
         {
             slot.Sport = secondary;
             counts[secondary]++;
@@ -362,7 +363,7 @@ public static class TrainingPlanner
         "recovery" => 0,
         "easy" => 1,
         "strides" => 2,
-        "threshold" => 3,
+        "micro" => 3,
         _ => 4,
     };
 
@@ -422,7 +423,7 @@ public static class TrainingPlanner
         {
             "tempo" => Pattern(sport.Sport, "tempo"),
             "vo2" => Pattern(sport.Sport, "vo2"),
-            "threshold" => Pattern(sport.Sport, "threshold"),
+            "micro" => Pattern(sport.Sport, "micro"),
             "race_pace" => Pattern(sport.Sport, "race_pace"),
             "sharpener" => Pattern(sport.Sport, "sharpener"),
             _ => null,
@@ -533,17 +534,17 @@ public static class TrainingPlanner
         ("Ride", "tempo") => new("Sweet Spot", 12 * Minute, 5 * Minute, 2, 4, Effort.SweetSpot, Effort.Endurance,
             "sustained sub-threshold work to raise aerobic power"),
         ("Ride", "vo2") => new("VO2max", 4 * Minute, 4 * Minute, 3, 6, Effort.Vo2, Effort.Recovery, "VO2max stimulus: hard, even reps"),
-        ("Ride", "threshold") => new("Threshold", 10 * Minute, 5 * Minute, 2, 4, Effort.Threshold, Effort.Endurance, "threshold durability"),
+        ("Ride", "micro") => new("Microburst", 30, 30, 10, 20, Effort.Vo2, Effort.Recovery, "short VO2max bursts: 30 s hard, 30 s easy"),
         ("Ride", "race_pace") => new("Race-Pace", 15 * Minute, 5 * Minute, 2, 3, Effort.Threshold, Effort.Endurance, "race-specific sustained power"),
         ("Ride", _) => new("Sharpener", 3 * Minute, 3 * Minute, 2, 3, Effort.Threshold, Effort.Recovery, "keep the intensity while the volume drops"),
         ("Run", "tempo") => new("Tempo", 10 * Minute, 3 * Minute, 2, 3, Effort.Tempo, Effort.Endurance, "sustained sub-threshold running to raise aerobic speed"),
         ("Run", "vo2") => new("VO2max", 3 * Minute, 2 * Minute, 4, 6, Effort.Vo2, Effort.Recovery, "VO2max stimulus: hard, even reps"),
-        ("Run", "threshold") => new("Threshold", 6 * Minute, 2 * Minute, 3, 5, Effort.Threshold, Effort.Recovery, "threshold durability"),
+        ("Run", "micro") => new("Microburst", 30, 30, 10, 16, Effort.Vo2, Effort.Recovery, "short VO2max bursts: 30 s fast, 30 s jog"),
         ("Run", "race_pace") => new("Race-Pace", 10 * Minute, 3 * Minute, 2, 3, Effort.Threshold, Effort.Recovery, "race-specific pace"),
         ("Run", _) => new("Sharpener", 3 * Minute, 2 * Minute, 2, 3, Effort.Threshold, Effort.Recovery, "keep the intensity while the volume drops"),
         (_, "tempo") => new("Tempo", 4 * Minute, Minute, 3, 6, Effort.Tempo, Effort.Recovery, "sustained aerobic swimming"),
         (_, "vo2") => new("VO2max", Minute, 30, 6, 10, Effort.Vo2, Effort.Recovery, "VO2max stimulus: fast, even reps"),
-        (_, "threshold") => new("Threshold", 3 * Minute, 45, 4, 8, Effort.Threshold, Effort.Recovery, "threshold durability"),
+        (_, "micro") => new("Microburst", 30, 30, 8, 16, Effort.Vo2, Effort.Recovery, "short fast reps: 30 s fast, 30 s easy"),
         (_, "race_pace") => new("Race-Pace", 5 * Minute, Minute, 3, 5, Effort.Threshold, Effort.Recovery, "race-specific pace"),
         _ => new("Sharpener", 2 * Minute, Minute, 2, 4, Effort.Threshold, Effort.Recovery, "keep the intensity while the volume drops"),
     };

@@ -70,10 +70,12 @@ public sealed record CheckedPlan(
 {
     public IEnumerable<CheckedSession> Sessions => Weeks.SelectMany(w => w.Sessions);
 
-    /// <summary>The deterministic text of every event the plan writes (what a confirm code authorises).</summary>
-    public string Canonical()
+    /// <summary>The deterministic text of every event the plan writes and removes (what a confirm code authorises).</summary>
+    public string Canonical(IReadOnlyList<PlannedEventRow> remove)
     {
+        ArgumentNullException.ThrowIfNull(remove);
         var text = new StringBuilder("plan=").Append(Key);
+        text.Append("\nremove=").Append(string.Join(',', remove.Select(r => r.Id.ToString(CultureInfo.InvariantCulture))));
         foreach (var s in Sessions)
         {
             text.Append("\n\u001e").Append(s.ExternalId).Append('|').Append(DateRange.Format(s.Session.Date)).Append('|')
@@ -87,9 +89,13 @@ public sealed record CheckedPlan(
 /// <summary>How the plan's events stand on the calendar now.</summary>
 /// <param name="Existing">This plan's events already on the calendar, by external id.</param>
 /// <param name="Conflicts">Other planned workouts on the plan's days (not part of this plan).</param>
-/// <param name="Stale">Events of an earlier version of this plan that the new one no longer holds (left in place).</param>
+/// <param name="Stale">Events of an earlier version of this plan (same athlete and period) that the new one no longer holds.</param>
 public sealed record PlanCalendar(IReadOnlyDictionary<string, EventDto> Existing, IReadOnlyList<PlannedEventRow> Conflicts, IReadOnlyList<PlannedEventRow> Stale)
 {
+    /// <summary>The stale events a write removes: those not yet completed, when the connection may delete workouts.</summary>
+    public IReadOnlyList<PlannedEventRow> Removable(bool mayDelete) =>
+        mayDelete ? [.. Stale.Where(s => s.PairedActivityId is not { Length: > 0 })] : [];
+
     /// <summary>True when the event already holds exactly this session.</summary>
     public bool IsUnchanged(CheckedSession s) =>
         Existing.TryGetValue(s.ExternalId, out var e)
@@ -103,8 +109,9 @@ public sealed record PlanCalendar(IReadOnlyDictionary<string, EventDto> Existing
 /// <param name="Created">Events created.</param>
 /// <param name="Updated">Events changed in place.</param>
 /// <param name="Unchanged">Events that already held their session (not sent).</param>
+/// <param name="Removed">Stale events of an earlier version of the plan that were deleted.</param>
 /// <param name="ParseProblems">Events Intervals.icu did not parse into the expected steps and duration.</param>
-public sealed record PlanWrite(IReadOnlyDictionary<string, EventDto> Saved, int Created, int Updated, int Unchanged, IReadOnlyList<string> ParseProblems);
+public sealed record PlanWrite(IReadOnlyDictionary<string, EventDto> Saved, int Created, int Updated, int Unchanged, int Removed, IReadOnlyList<string> ParseProblems);
 
 /// <summary>
 /// Periodised training plans: reads the athlete's baseline (CTL, recent volume, sports, thresholds), finds the target race,
@@ -309,10 +316,12 @@ public sealed class TrainingPlans(IntervalsReads reads, FitnessSeries fitness, T
     /// <summary>
     /// Writes every new or changed session in ONE bulk upsert by external id (so re-running the plan updates the same
     /// events instead of adding more), skipping sessions the calendar already holds unchanged and planned workouts already
-    /// completed. Checks that Intervals.icu parsed what was sent.
+    /// completed. Checks that Intervals.icu parsed what was sent. Then deletes <paramref name="remove"/> (the stale events
+    /// of an earlier version of the same plan, as previewed) in one bulk delete.
     /// </summary>
-    public async Task<PlanWrite> WriteAsync(AthleteScope scope, CheckedPlan plan, PlanCalendar calendar, CancellationToken ct)
+    public async Task<PlanWrite> WriteAsync(AthleteScope scope, CheckedPlan plan, PlanCalendar calendar, IReadOnlyList<PlannedEventRow> remove, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(remove);
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -361,7 +370,14 @@ public sealed class TrainingPlans(IntervalsReads reads, FitnessSeries fitness, T
             }
         }
 
-        return new PlanWrite(saved, created, send.Count - created, unchanged, problems);
+        var removed = 0;
+        if (remove.Count > 0)
+        {
+            removed = await reads.Client.DeleteEventsAsync(scope.Credential, scope.AthleteId, [.. remove.Select(r => new DoomedEventDto { Id = r.Id })], ct);
+            await reads.InvalidateAthleteAsync(scope.AthleteId, ct);
+        }
+
+        return new PlanWrite(saved, created, send.Count - created, unchanged, removed, problems);
     }
 
     /// <summary>The plan part of the external ids: athlete and period, so re-planning the same period updates the same events.</summary>
@@ -480,7 +496,7 @@ public sealed class TrainingPlans(IntervalsReads reads, FitnessSeries fitness, T
             request.Focus switch
             {
                 PlanFocus.AerobicBase => "Focus aerobic_base: pyramidal, mostly Z1-Z2 with one sweet-spot/tempo session and short sprints.",
-                PlanFocus.Intensity => "Focus intensity: polarised, a VO2max and a threshold session on an easy base.",
+                PlanFocus.Intensity => "Focus intensity: polarised, a VO2max and a 30/30 microburst session on an easy base.",
                 PlanFocus.Specific => "Focus specific: race-pace intervals, VO2max, and race-pace blocks inside the long session.",
                 PlanFocus.Taper => "Focus taper: sharpeners and openers keep intensity while volume drops.",
                 _ => "Focus recovery: easy and recovery sessions only.",

@@ -18,27 +18,26 @@ public sealed class ModifyTrainingIntent(ToolRuntime runtime, PlannedWorkouts wo
 
     private const string SportForm = "an Intervals.icu activity type such as Ride, VirtualRide, Run, TrailRun, Swim, WeightTraining, Walk or Rowing";
 
-    [McpServerTool(Name = Name, Title = "Create, change or delete a planned workout", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = true)]
-    [Description("Creates, changes or deletes ONE planned workout or note. Find events first with analyze_training (period; calendar included). " +
-        "create: target_date, new_name (readable title), new_description (Workout Builder text), new_type, optional new_duration, new_category. " +
-        "modify: target_date + target_description_contains (a real word of the event, not '10m') or event_id, plus the new_* fields; changed IN PLACE, " +
-        "never deleted and recreated. delete: WORKOUT/NOTE only, exceptional, warn the user. ALWAYS dry-run first (dry_run defaults to true): the " +
-        "result has a PRE-FLIGHT check (syntax rules, duration trap: new_duration vs the steps) and a confirm code. Only after the user explicitly " +
-        "approves, repeat the same arguments with dry_run:false and confirm:<code>.")]
+    [McpServerTool(Name = Name, Title = "Edit training", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = true)]
+    [Description("Create, modify or delete ONE planned workout or note (find it with analyze_training period). create: target_date, new_name, " +
+        "new_description (Workout Builder text), new_type. modify: target_date and target_description_contains (a real word) or event_id, plus " +
+        "new_* fields; changed in place, never deleted and recreated. delete: WORKOUT/NOTE only; warn the user. Dry run first (default): " +
+        "PRE-FLIGHT check incl. the duration trap (new_duration vs steps) and a confirm code; after explicit approval repeat with dry_run:false " +
+        "and confirm.")]
     public async Task<CallToolResult> ModifyTrainingAsync(
-        [Description("create, modify or delete.")] string? action = null,
-        [Description("YYYY-MM-DD: the day to create on, or the day of the event to change/delete.")] string? target_date = null,
-        [Description("A word from the event's name or description, e.g. 'Endurance'.")] string? target_description_contains = null,
-        [Description("Event id, when several events match (ids are listed).")] long? event_id = null,
-        [Description("Short readable title, no workout syntax.")] string? new_name = null,
-        [Description("Workout Builder text (or note text).")] string? new_description = null,
-        [Description("Move to this day, YYYY-MM-DD.")] string? new_date = null,
-        [Description("Intended total H:MM, checked against the steps.")] string? new_duration = null,
-        [Description("WORKOUT (default) or NOTE.")] string? new_category = null,
-        [Description("Ride, Run, Swim, WeightTraining, …")] string? new_type = null,
-        [Description("true (default): preview only. false: apply, with confirm.")] bool? dry_run = null,
-        [Description("The code returned by the dry run.")] JsonElement? confirm = null,
-        [Description("Athlete name or id; defaults to the selected athlete.")] string? athlete = null,
+        [Description("create|modify|delete.")] string? action = null,
+        [Description("YYYY-MM-DD of the event.")] string? target_date = null,
+        [Description("Word of its name/description.")] string? target_description_contains = null,
+        [Description("Id, when several match.")] long? event_id = null,
+        [Description("Readable title.")] string? new_name = null,
+        [Description("Workout Builder or note text.")] string? new_description = null,
+        [Description("Move to YYYY-MM-DD.")] string? new_date = null,
+        [Description("Intended H:MM.")] string? new_duration = null,
+        [Description("WORKOUT or NOTE.")] string? new_category = null,
+        [Description("Ride, Run, Swim, WeightTraining.")] string? new_type = null,
+        [Description("Default true: preview only.")] bool? dry_run = null,
+        [Description("Code from the dry run.")] JsonElement? confirm = null,
+        [Description("Name or id (default: selected).")] string? athlete = null,
         CancellationToken cancellationToken = default)
     {
         var verb = ToolArguments.Choice(action, "action", "", "create", "modify", "delete");

@@ -17,24 +17,22 @@ public sealed class PlanTrainingIntent(ToolRuntime runtime, TrainingPlans plans,
     public const string CalendarOutput = "calendar";
     public const string TextOutput = "text";
 
-    [McpServerTool(Name = Name, Title = "Plan a periodised training block", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = true)]
-    [Description("Builds a periodised plan (1-26 weeks) from the athlete's current CTL, recent weekly volume and sport mix, within max_hours_per_week: " +
-        "load progression with a recovery week every 3-4 weeks, the focus's intensity distribution (aerobic_base pyramidal, intensity polarised, " +
-        "specific race-pace, taper, recovery) and a taper before target_race (a date or a RACE event name). Every workout is Workout Builder text " +
-        "that passes the rule checker. Collect context first (tier 1: manage_profile, analyze_training period, assess_recovery). " +
-        "output:\"text\" returns the plan in the #WEEK format and touches no event (use it for 'show me a plan'). output:\"calendar\" writes only " +
-        "after a dry run: dry_run true (default) previews weeks, workouts and a confirm code; after the user explicitly approves, repeat the same " +
-        "arguments with dry_run:false and confirm. The write is one idempotent bulk upsert: re-running the same period updates the same events.")]
+    [McpServerTool(Name = Name, Title = "Plan training", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [Description("Periodised plan (1-26 weeks) from the athlete's CTL, recent volume and sport mix, capped by max_hours_per_week: 6%/week " +
+        "build, recovery week every 3-4 weeks, focus intensity mix (aerobic_base pyramidal, intensity polarised, specific race-pace, taper, " +
+        "recovery), taper before target_race. Every workout passes the rule checker. First collect tier-1 context (manage_profile, " +
+        "analyze_training period, assess_recovery). output text: #WEEK plan, no writes ('show me a plan'). calendar: dry run first, then " +
+        "after explicit approval dry_run:false and confirm. Re-running a period updates the same events.")]
     public Task<CallToolResult> PlanTrainingAsync(
-        [Description("First day, YYYY-MM-DD (default: next Monday).")] string? period_start = null,
-        [Description("Last day, YYYY-MM-DD (default: 4 weeks); at most 26 weeks.")] string? period_end = null,
-        [Description("aerobic_base (default), intensity, specific, taper or recovery.")] string? focus = null,
-        [Description("Weekly time cap in hours (default: recent volume +10%).")] double? max_hours_per_week = null,
-        [Description("Race date YYYY-MM-DD, or a word of a RACE event's name.")] string? target_race = null,
-        [Description("calendar (default) or text (plan text only, no writes).")] string? output = null,
-        [Description("true (default): preview only. false: write, with confirm.")] bool? dry_run = null,
-        [Description("The code returned by the dry run.")] JsonElement? confirm = null,
-        [Description("Athlete name or id; defaults to the selected athlete.")] string? athlete = null,
+        [Description("YYYY-MM-DD; default next Monday.")] string? period_start = null,
+        [Description("YYYY-MM-DD; default +4 weeks, max 26.")] string? period_end = null,
+        [Description("aerobic_base|intensity|specific|taper|recovery.")] string? focus = null,
+        [Description("Weekly cap, hours; default recent +10%.")] double? max_hours_per_week = null,
+        [Description("Race date, or a word of its RACE event name.")] string? target_race = null,
+        [Description("calendar (default) or text.")] string? output = null,
+        [Description("Default true: preview only.")] bool? dry_run = null,
+        [Description("Code from the dry run.")] JsonElement? confirm = null,
+        [Description("Name or id (default: selected).")] string? athlete = null,
         CancellationToken cancellationToken = default) =>
         runtime.RunAsync(Name, athlete, async scope =>
         {
@@ -123,30 +121,34 @@ public sealed class PlanTrainingIntent(ToolRuntime runtime, TrainingPlans plans,
             var calendar = await plans.CalendarAsync(scope, plan, cancellationToken);
             var what = string.Create(CultureInfo.InvariantCulture,
                 $"action=plan plan={plan.Key} period={DateRange.Format(start)}..{DateRange.Format(end)} focus={focusName} weeks={plan.Weeks.Count} sessions={validation.WorkoutsChecked}");
+            // Re-planning the same period replaces the earlier version: its sessions the new plan no longer holds are removed
+            // too (when this connection may delete workouts), and the confirm code covers exactly those removals.
+            var remove = calendar.Removable(scope.Has("delete_workout"));
+            var left = calendar.Stale.Except(remove).ToList();
             var apply = DryRunGate.WantsApply(dry_run, confirm);
-            var decision = await DryRunGate.DecideAsync(gate, scope, Name, apply, confirm, plan.Canonical(), what, cancellationToken);
+            var decision = await DryRunGate.DecideAsync(gate, scope, Name, apply, confirm, plan.Canonical(remove), what + $" remove={remove.Count}", cancellationToken);
             if (!decision.Apply)
             {
                 var rows = plan.Sessions.Select(s => WorkoutRow(s, calendar.Existing.GetValueOrDefault(s.ExternalId)?.Id,
                     calendar.IsUnchanged(s) ? "unchanged" : calendar.Existing.ContainsKey(s.ExternalId) ? "update" : "new")).ToList();
                 var state = new PlanCalendarState(rows.Count(r => r.Status == "new"), rows.Count(r => r.Status == "update"), rows.Count(r => r.Status == "unchanged"),
-                    null, Listed(calendar.Conflicts), Listed(calendar.Stale), null);
+                    null, Listed(remove), Listed(calendar.Conflicts), Listed(left), null);
                 var preview = new PlanTrainingResult(scope.Context, "dry_run", mode, basis, weeks, totals, rows, plan.Text, validation, state, decisions, unavailable,
                     decision.ConfirmCode, decision.ExpiresAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                     [$"Show the weekly totals and the plan to the user; only after they explicitly approve, call plan_training again with the same arguments, dry_run:false and confirm:\"{decision.ConfirmCode}\""]);
                 return ToolResponse.From(preview, RenderSummary(preview) + "\n\n" + plan.Text);
             }
 
-            var written = await plans.WriteAsync(scope, plan, calendar, cancellationToken);
+            var written = await plans.WriteAsync(scope, plan, calendar, remove, cancellationToken);
             var ids = plan.Sessions.Select(s => written.Saved.GetValueOrDefault(s.ExternalId)?.Id).OfType<long>().ToList();
             await gate.AppliedAsync(scope, Name, decision, string.Create(CultureInfo.InvariantCulture,
-                $"{what} created={written.Created} updated={written.Updated} unchanged={written.Unchanged} parse_problems={written.ParseProblems.Count}"), cancellationToken);
+                $"{what} created={written.Created} updated={written.Updated} unchanged={written.Unchanged} removed={written.Removed} parse_problems={written.ParseProblems.Count}"), cancellationToken);
             var writtenRows = plan.Sessions.Select(s => WorkoutRow(s, written.Saved.GetValueOrDefault(s.ExternalId)?.Id,
                 calendar.IsUnchanged(s) || calendar.Existing.GetValueOrDefault(s.ExternalId)?.PairedActivityId is { Length: > 0 } ? "unchanged"
                 : calendar.Existing.ContainsKey(s.ExternalId) ? "updated" : "created")).ToList();
-            var writtenState = new PlanCalendarState(written.Created, written.Updated, written.Unchanged, ids, Listed(calendar.Conflicts), Listed(calendar.Stale),
+            var writtenState = new PlanCalendarState(written.Created, written.Updated, written.Unchanged, ids, Listed(remove), Listed(calendar.Conflicts), Listed(left),
                 written.ParseProblems.Count > 0 ? written.ParseProblems : null);
-            var result = new PlanTrainingResult(scope.Context, written.Created + written.Updated == 0 ? "unchanged" : "written", mode, basis, weeks, totals, writtenRows,
+            var result = new PlanTrainingResult(scope.Context, written.Created + written.Updated + written.Removed == 0 ? "unchanged" : "written", mode, basis, weeks, totals, writtenRows,
                 null, validation, writtenState, decisions, unavailable, null, null,
                 written.ParseProblems.Count > 0
                     ? ["modify_training action modify with the event_id of each parse problem and a corrected new_description"]
@@ -265,10 +267,16 @@ public sealed class PlanTrainingIntent(ToolRuntime runtime, TrainingPlans plans,
                     .Append(string.Join("; ", conflicts.Take(5).Select(e => $"[{e.Id}] {e.Date} {e.Name}")));
             }
 
+            if (c.Removed is { Count: > 0 } removed)
+            {
+                text.Append(string.Create(CultureInfo.InvariantCulture, $"\n{(r.Status == "dry_run" ? "Would remove" : "Removed")} {removed.Count} event(s) of an earlier version of this plan: "))
+                    .Append(string.Join("; ", removed.Take(10).Select(e => $"[{e.Id}] {e.Date} {e.Name}")));
+            }
+
             if (c.Stale is { Count: > 0 } stale)
             {
-                text.Append(string.Create(CultureInfo.InvariantCulture, $"\nFrom an earlier version of this plan, left in place: {stale.Count} ("))
-                    .Append(string.Join("; ", stale.Take(5).Select(e => $"[{e.Id}] {e.Date} {e.Name}"))).Append("); delete them with modify_training if unwanted.");
+                text.Append(string.Create(CultureInfo.InvariantCulture, $"\nFrom an earlier version of this plan, left in place (completed, or no delete_workout grant): {stale.Count} ("))
+                    .Append(string.Join("; ", stale.Take(5).Select(e => $"[{e.Id}] {e.Date} {e.Name}"))).Append(").");
             }
 
             foreach (var problem in c.ParseProblems ?? [])
@@ -394,7 +402,7 @@ public sealed record PlanTotalsRow(
 /// <param name="Day">Weekday.</param>
 /// <param name="Sport">Ride, Run or Swim.</param>
 /// <param name="Name">Title.</param>
-/// <param name="Kind">long, easy, recovery, tempo, strides, vo2, threshold, race_pace, sharpener or openers.</param>
+/// <param name="Kind">long, easy, recovery, tempo, strides, vo2, micro, race_pace, sharpener or openers.</param>
 /// <param name="DurationS">Seconds, computed from the steps.</param>
 /// <param name="Load">Estimated load.</param>
 /// <param name="ExternalId">The external id it is (or would be) written under.</param>
@@ -426,14 +434,16 @@ public sealed record PlanValidation(int WorkoutsChecked, int Errors, int Warning
 /// <param name="Changed">Dry run: events to update in place. Written: updated.</param>
 /// <param name="Unchanged">Events already holding their workout (not sent).</param>
 /// <param name="Ids">Written: the event id of every workout of the plan.</param>
+/// <param name="Removed">Events of an earlier version of this plan (same period) that it no longer holds: dry run, to be deleted; written, deleted.</param>
 /// <param name="Conflicts">Other planned workouts on the plan's days.</param>
-/// <param name="Stale">Events of an earlier version of this plan that it no longer holds (left in place).</param>
+/// <param name="Stale">Events of an earlier version of this plan left in place (completed, or no delete_workout grant).</param>
 /// <param name="ParseProblems">Events Intervals.icu did not parse as expected.</param>
 public sealed record PlanCalendarState(
     int New,
     int Changed,
     int Unchanged,
     IReadOnlyList<long>? Ids,
+    IReadOnlyList<PlannedEventRow>? Removed,
     IReadOnlyList<PlannedEventRow>? Conflicts,
     IReadOnlyList<PlannedEventRow>? Stale,
     IReadOnlyList<string>? ParseProblems);
