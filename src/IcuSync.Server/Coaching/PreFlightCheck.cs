@@ -150,7 +150,7 @@ public static class PreFlightCheck
         if (trap is not null && declared is { } d)
         {
             var line = $"DURATION TRAP: new_duration {Clock(d)} but the steps add up to {steps}; Intervals.icu shows {steps}. " +
-                "Change the description (one flat step such as '- 1h45m Z2' when the exact time matters), not the duration";
+                $"Fix the description, not the duration: {trap.Fix}";
             return new PreFlightLine("event_duration", Warn, string.Join("; ", others.Prepend(line)));
         }
 

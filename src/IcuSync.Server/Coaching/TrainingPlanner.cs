@@ -230,11 +230,16 @@ public static class TrainingPlanner
             5 => [(1, "key1"), (2, "easy"), (3, "key2"), (5, "long"), (6, "easy")],
             _ => [(1, "key1"), (2, "easy"), (3, "key2"), (4, "recovery"), (5, "long"), (6, "easy")],
         };
-        var slots = layout
-            .Select(l => new Slot(monday.AddDays(l.Day), Kind(request.Focus, phase, l.Role), l.Role == "long"))
-            .Where(s => s.Date >= from && s.Date <= to && s.Date != request.RaceDate)
-            .ToList();
-        return Fill(request, slots, budget, phase);
+        var slots = layout.Select(l => new Slot(monday.AddDays(l.Day), Kind(request.Focus, phase, l.Role), l.Role == "long", 0)).ToList();
+        if (request.Sports.Count > 1 && count >= 5)
+        {
+            // Multisport weeks add a second, easy session on the key days for the other sports.
+            slots.Add(new Slot(monday.AddDays(1), phase == "recovery" || request.Focus == PlanFocus.Recovery ? "recovery" : "easy", false, 1));
+            slots.Add(new Slot(monday.AddDays(3), "easy", false, 1));
+        }
+
+        // Durations are shared out over the whole week, so a week cut by the plan's start or end keeps normal sessions.
+        return [.. Fill(request, slots, budget, phase).Where(s => s.Date >= from && s.Date <= to && s.Date != request.RaceDate)];
     }
 
     /// <summary>The race week, laid out from the race day: a sharpener four days out, openers the day before, recovery after.</summary>
@@ -254,13 +259,13 @@ public static class TrainingPlanner
                 >= 3 => "easy",
                 _ => null,
             };
-            if (kind is not null && day >= from && day <= to)
+            if (kind is not null)
             {
-                slots.Add(new Slot(day, kind, false));
+                slots.Add(new Slot(day, kind, false, 0));
             }
         }
 
-        return Fill(request, slots, budget, "race");
+        return [.. Fill(request, slots, budget, "race").Where(s => s.Date >= from && s.Date <= to)];
     }
 
     private static string Kind(PlanFocus focus, string phase, string role)
@@ -316,7 +321,7 @@ public static class TrainingPlanner
             }
 
             // Too little time for every session at its minimum: drop the least important one and share again.
-            var drop = slots.OrderBy(s => Priority(s.Kind)).ThenByDescending(s => s.Date).First();
+            var drop = slots.OrderBy(s => Priority(s.Kind)).ThenByDescending(s => s.Index).ThenByDescending(s => s.Date).First();
             slots.Remove(drop);
         }
 
@@ -342,9 +347,11 @@ public static class TrainingPlanner
         }
 
         var total = slots.Count;
-        foreach (var slot in slots.Where(s => s.Sport is null))
+        foreach (var slot in slots.Where(s => s.Sport is null).OrderBy(s => s.Index))
         {
-            var pick = sports.OrderByDescending(s => (s.Share * total) - counts[s.Sport]).First().Sport;
+            var taken = slots.Where(o => o != slot && o.Date == slot.Date && o.Sport is not null).Select(o => o.Sport).ToHashSet();
+            var pick = sports.Where(s => !taken.Contains(s.Sport)).DefaultIfEmpty(sports[0])
+                .OrderByDescending(s => (s.Share * total) - counts[s.Sport]).First().Sport;
             slot.Sport = pick;
             counts[pick]++;
         }
@@ -550,7 +557,7 @@ public static class TrainingPlanner
     };
 
     private static PlanSession Session(Slot slot, string sport, string kind, string name, Sketch s) =>
-        new(slot.Date, 0, sport, kind, name, s.Text, s.Seconds, s.Low, s.Moderate, s.High);
+        new(slot.Date, slot.Index, sport, kind, name, s.Text, s.Seconds, s.Low, s.Moderate, s.High);
 
     /// <summary>Step intensities, by how the plan's targets are written for each sport.</summary>
     private enum Effort
@@ -566,9 +573,12 @@ public static class TrainingPlanner
 
     private sealed record IntervalPattern(string Name, int Work, int Rest, int MinReps, int MaxReps, Effort WorkEffort, Effort RestEffort, string Purpose);
 
-    private sealed class Slot(DateOnly date, string kind, bool isLong)
+    private sealed class Slot(DateOnly date, string kind, bool isLong, int index)
     {
         public DateOnly Date { get; } = date;
+
+        /// <summary>0 for the day's first session, 1 for a second (multisport doubles).</summary>
+        public int Index { get; } = index;
 
         public string Kind { get; } = kind;
 

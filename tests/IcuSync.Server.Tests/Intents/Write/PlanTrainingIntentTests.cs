@@ -297,6 +297,27 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task An_invited_coach_without_the_delete_grant_re_plans_in_place_and_leaves_the_dropped_sessions_listed()
+    {
+        var start = Monday(SandboxPrincipals.CyclistId, 30);
+        await using var client = await IntentsAsync(Host, "invited coach");
+        var args = Plan(start, 4, "aerobic_base", 10);
+        var first = await ApplyAsync(client, "plan_training", args);
+        var written = PlanEvents(SandboxPrincipals.CyclistId).Where(e => DateOnly.FromDateTime(e.StartDateLocal) >= start).ToList();
+
+        var lighter = await ApplyAsync(client, "plan_training", args.With("focus", "recovery"));
+
+        var after = PlanEvents(SandboxPrincipals.CyclistId).Where(e => DateOnly.FromDateTime(e.StartDateLocal) >= start).ToList();
+        var sessions = lighter.GetProperty("totals").GetProperty("sessions").GetInt32();
+        Assert.True(sessions < first.GetProperty("totals").GetProperty("sessions").GetInt32());
+        var stale = lighter.GetProperty("calendar").GetProperty("stale").EnumerateArray().Select(e => e.GetProperty("id").GetInt64()).ToList();
+        Assert.False(lighter.GetProperty("calendar").TryGetProperty("removed", out _));
+        Assert.Equal(written.Count - sessions, stale.Count);
+        Assert.Equal(written.Select(e => e.Id).Order(), after.Select(e => e.Id).Order());
+        Assert.All(stale, id => Assert.Contains(after, e => e.Id == id));
+    }
+
+    [Fact]
     public async Task A_coach_with_read_access_can_see_a_plan_as_text_but_not_write_it()
     {
         var start = Monday(SandboxPrincipals.RunnerId, 10);
