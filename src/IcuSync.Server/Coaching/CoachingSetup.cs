@@ -40,6 +40,7 @@ public static class CoachingSetup
         services.AddSingleton<SportThresholds>();
         services.AddSingleton<GearInventory>();
         services.AddSingleton<ProfileSections>();
+        services.AddSingleton<TrainingPlans>();
         return services;
     }
 }

@@ -52,7 +52,7 @@ public sealed class ReadIntentGrantTests(HostFixture fixture) : IClassFixture<Ho
         Assert.DoesNotContain(classicTools, ReadIntents.Contains);
         var refused = await classic.CallAsync("analyze_training", ("target_type", "period"));
         Assert.True(refused.IsError);
-        Assert.Contains("not available on this connection", refused.Text(), StringComparison.Ordinal);
+        Assert.Contains("?profile=intents", refused.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
