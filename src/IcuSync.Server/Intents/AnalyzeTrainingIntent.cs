@@ -18,11 +18,10 @@ public sealed class AnalyzeTrainingIntent(ToolRuntime runtime, PeriodAnalysis pe
 
     [McpServerTool(Name = Name, Title = "Analyze training", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
     [Description("Analyse training. target_type period (period_start/period_end, default last 28 days): totals, weekly average, zones, " +
-        "load context (ACWR, monotony, strain, stress tolerance), trends, activities and calendar events with ids (the calendar view). " +
-        "target_type single (activity_id, or date + description_contains) with analysis_type summary, detailed (eFTP/W'/Pmax, W' " +
-        "depletion, signed decoupling + durability, Z2 stability, cadence/terrain, nutrition), intervals (rep table) or streams " +
-        "(min/avg/max). Tiers: 1) period summary; 2) period intervals/streams only if gaps remain; 3) single detailed for 2-3 key " +
-        "dates. One analysis_type per question. Uncomputable fields are listed as unavailable.")]
+        "load (ACWR, monotony, strain, stress tolerance), trends, activities and calendar events with ids. target_type single " +
+        "(activity_id, or date + description_contains) with analysis_type summary, detailed (eFTP/W'/Pmax, W' depletion, signed " +
+        "decoupling, Z2 stability, cadence/terrain, nutrition), intervals (rep table) or streams (min/avg/max). Tiers: 1) period " +
+        "summary; 2) intervals/streams only if gaps remain; 3) single detailed for 2-3 key dates. Uncomputable fields are unavailable.")]
     public Task<CallToolResult> AnalyzeTrainingAsync(
         [Description("period or single (required).")] string? target_type = null,
         [Description("Period start, YYYY-MM-DD.")] string? period_start = null,

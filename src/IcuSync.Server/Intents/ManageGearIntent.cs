@@ -24,10 +24,9 @@ public sealed class ManageGearIntent(ToolRuntime runtime, GearInventory inventor
 
     // No output schema: the intents profile keeps its whole tools/list under 12 KB (see docs/intents.md).
     [McpServerTool(Name = Name, Title = "Gear and service reminders", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = true)]
-    [Description("The athlete's gear (bikes, shoes, components) grouped by type, with distance, remaining life and status. " +
-        "action=list (default) only reads. add (name, type, date = purchase), retire (gear, date) and set_reminder (gear, distance_km " +
-        "and/or days, name; same-name reminders are updated) change settings: the first call is a dry run; after the user approves, " +
-        "repeat the same arguments with confirm=CODE. Remaining life comes from the athlete's own reminders, else it is unavailable.")]
+    [Description("Gear (bikes, shoes, components) by type with distance, remaining life (from the athlete's own reminders, else unavailable) " +
+        "and status. list (default) reads. add (name, type, date), retire (gear, date) and set_reminder (gear, distance_km and/or days, " +
+        "name) write: dry run first; after approval repeat the same arguments with confirm=CODE.")]
     public Task<CallToolResult> ManageGearAsync(
         [Description("list (default), add, retire or set_reminder.")] string? action = null,
         [Description("Gear id or name, for retire and set_reminder.")] string? gear = null,

@@ -18,10 +18,9 @@ public sealed class ManageProfileIntent(ToolRuntime runtime, ProfileSections pro
 
     // No output schema: the intents profile keeps its whole tools/list under 12 KB (see docs/intents.md).
     [McpServerTool(Name = Name, Title = "Profile, zones and thresholds", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = true)]
-    [Description("Athlete profile, zones, thresholds (FTP, LTHR, AeT = top of HR Z2, threshold pace) and today's CTL/ATL/TSB. Tier 1 " +
-        "of data collection: call action=get before planning or analysing, with analyze_training period and assess_recovery. " +
-        "action=update_thresholds only when the user asks: new_lt_hr (HR zones scale with it) and/or new_aet_hr. The first call " +
-        "is a dry run showing old -> new values; after the user approves, repeat the same arguments with confirm=CODE. Verify with action=get.")]
+    [Description("Profile, zones and thresholds (FTP, LTHR, AeT = top of HR Z2, threshold pace) and today's CTL/ATL/TSB. Tier 1: " +
+        "action=get before planning or analysing. action=update_thresholds (new_lt_hr scales the HR zones; new_aet_hr) only when the " +
+        "user asks: the dry run shows old -> new; after approval repeat the same arguments with confirm=CODE.")]
     public Task<CallToolResult> ManageProfileAsync(
         [Description("get (default) or update_thresholds.")] string? action = null,
         [Description("For get: any of overview, zones, thresholds, metrics (default all).")] string[]? sections = null,

@@ -19,11 +19,10 @@ public sealed class ModifyTrainingIntent(ToolRuntime runtime, PlannedWorkouts wo
     private const string SportForm = "an Intervals.icu activity type such as Ride, VirtualRide, Run, TrailRun, Swim, WeightTraining, Walk or Rowing";
 
     [McpServerTool(Name = Name, Title = "Edit training", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = true)]
-    [Description("Create, modify or delete ONE planned workout or note (find it with analyze_training period). create: target_date, new_name, " +
-        "new_description (Workout Builder text), new_type. modify: target_date and target_description_contains (a real word) or event_id, plus " +
-        "new_* fields; changed in place, never deleted and recreated. delete: WORKOUT/NOTE only; warn the user. Dry run first (default): " +
-        "PRE-FLIGHT check incl. the duration trap (new_duration vs steps) and a confirm code; after explicit approval repeat with dry_run:false " +
-        "and confirm.")]
+    [Description("Create, modify or delete ONE planned workout or note (find it via analyze_training period). create: target_date, new_name, " +
+        "new_description (Workout Builder), new_type. modify: target_date + target_description_contains (a real word) or event_id, " +
+        "plus new_* fields; changed in place. delete: WORKOUT/NOTE only. Dry run first: PRE-FLIGHT checklist incl. the duration trap " +
+        "(new_duration vs steps) + confirm code; after approval repeat with dry_run:false and confirm.")]
     public async Task<CallToolResult> ModifyTrainingAsync(
         [Description("create|modify|delete.")] string? action = null,
         [Description("YYYY-MM-DD of the event.")] string? target_date = null,

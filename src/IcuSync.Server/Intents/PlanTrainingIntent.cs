@@ -18,11 +18,10 @@ public sealed class PlanTrainingIntent(ToolRuntime runtime, TrainingPlans plans,
     public const string TextOutput = "text";
 
     [McpServerTool(Name = Name, Title = "Plan training", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = true)]
-    [Description("Periodised plan (1-26 weeks) from the athlete's CTL, recent volume and sport mix, capped by max_hours_per_week: 6%/week " +
-        "build, recovery week every 3-4 weeks, focus intensity mix (aerobic_base pyramidal, intensity polarised, specific race-pace, taper, " +
-        "recovery), taper before target_race. Every workout passes the rule checker. First collect tier-1 context (manage_profile, " +
-        "analyze_training period, assess_recovery). output text: #WEEK plan, no writes ('show me a plan'). calendar: dry run first, then " +
-        "after explicit approval dry_run:false and confirm. Re-running a period updates the same events.")]
+    [Description("Periodised plan (1-26 weeks) from CTL, recent volume and sport mix, under max_hours_per_week: +6%/week, recovery week " +
+        "every 3-4, focus mix (aerobic_base pyramidal, intensity polarised, specific, taper, recovery), taper before target_race; every " +
+        "workout passes the rule checker. First get tier-1 context (manage_profile, analyze_training period, assess_recovery). output=text returns the #WEEK plan and writes nothing. calendar: " +
+        "dry run, then after approval dry_run:false + confirm. Re-runs update the same events.")]
     public Task<CallToolResult> PlanTrainingAsync(
         [Description("YYYY-MM-DD; default next Monday.")] string? period_start = null,
         [Description("YYYY-MM-DD; default +4 weeks, max 26.")] string? period_end = null,
@@ -447,9 +446,6 @@ public sealed record PlanCalendarState(
     IReadOnlyList<PlannedEventRow>? Conflicts,
     IReadOnlyList<PlannedEventRow>? Stale,
     IReadOnlyList<string>? ParseProblems);
-
-/// <summary>A field that could not be computed, and why.</summary>
-public sealed record UnavailableField(string Field, string Reason);
 
 /// <summary>The result of plan_training.</summary>
 /// <param name="Context">Whose plan, and the local today used.</param>

@@ -9,7 +9,7 @@ namespace IcuSync.Server.Mcp;
 /// Keeps the intents profile's tools/list small (the issue caps it at 12 KB): on that profile every tool is listed without
 /// an output schema (results still carry <c>structuredContent</c>, documented in docs/intents.md), optional parameters
 /// are typed plainly (<c>"string"</c> rather than <c>["string","null"]</c>, which is also more portable) without the
-/// generated <c>"default": null</c>, and the annotations do not repeat the title. The classic profile is untouched.
+/// generated <c>"default": null</c>, and the annotations repeat neither the title nor the protocol's default hints. The classic profile is untouched.
 /// </summary>
 public static class IntentToolList
 {
@@ -38,6 +38,11 @@ public static class IntentToolList
             annotations.Remove("title");
         }
 
+        if (node["annotations"] is JsonObject hints)
+        {
+            DropDefaultHints(hints);
+        }
+
         if (node["inputSchema"]?["properties"] is JsonObject properties)
         {
             foreach (var (_, property) in properties)
@@ -50,6 +55,29 @@ public static class IntentToolList
         }
 
         return node.Deserialize<Tool>(McpJsonUtilities.DefaultOptions)!;
+    }
+
+    /// <summary>
+    /// Drops hints that state the protocol's defaults (readOnly false, destructive true, idempotent false, openWorld
+    /// true). Read-only tools keep an explicit <c>destructiveHint: false</c> for clients that read it on its own.
+    /// </summary>
+    private static void DropDefaultHints(JsonObject hints)
+    {
+        Remove(hints, "readOnlyHint", false);
+        Remove(hints, "destructiveHint", true);
+        Remove(hints, "idempotentHint", false);
+        Remove(hints, "openWorldHint", true);
+    }
+
+    private static bool? Flag(JsonObject hints, string name) =>
+        hints[name] is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
+
+    private static void Remove(JsonObject hints, string name, bool protocolDefault)
+    {
+        if (Flag(hints, name) == protocolDefault)
+        {
+            hints.Remove(name);
+        }
     }
 
     private static void Simplify(JsonObject schema)

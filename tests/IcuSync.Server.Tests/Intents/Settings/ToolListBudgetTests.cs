@@ -70,7 +70,7 @@ public sealed class ToolListBudgetTests(HostFixture fixture, ITestOutputHelper o
         Assert.Equal("array", properties.GetProperty("sections").GetProperty("type").GetString());
         Assert.Equal("string", properties.GetProperty("sections").GetProperty("items").GetProperty("type").GetString());
         Assert.False(properties.GetProperty("action").TryGetProperty("default", out _));
-        Assert.True(profile.Annotations!.ReadOnlyHint == false);
+        Assert.True(profile.Annotations?.ReadOnlyHint is not true);
         // The roster tools are shared by both profiles: compacting one listing must not change the other.
         Assert.NotNull(full.Single(t => t.Name == "list_athletes").OutputSchema);
         Assert.Null(compact.Single(t => t.Name == "list_athletes").OutputSchema);
