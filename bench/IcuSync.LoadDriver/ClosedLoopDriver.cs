@@ -47,6 +47,7 @@ internal sealed class ClosedLoopDriver(IReadOnlyList<Uri> urls, byte[] body)
         TimeSpan warmup,
         TimeSpan duration,
         UpstreamCounter? upstream,
+        int? serverPid,
         CancellationToken cancellationToken)
     {
         var clients = Enumerable.Range(0, concurrency).Select(_ => CreateClient()).ToArray();
@@ -58,22 +59,16 @@ internal sealed class ClosedLoopDriver(IReadOnlyList<Uri> urls, byte[] body)
             var measureTo = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
             var tasks = workers.Select((w, i) => Task.Run(() => w.LoopAsync(i, concurrency, measureFrom, measureTo, cancellationToken), cancellationToken)).ToArray();
 
-            double? upstreamBefore = null;
-            double? upstreamAfter = null;
-            if (upstream is not null)
-            {
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom);
-                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
-                upstreamBefore = await upstream.ReadAsync(cancellationToken);
-            }
-
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom);
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
+            var cpuBefore = serverPid is { } pid ? ProcessCpu.Seconds(pid) : (double?)null;
+            var upstreamBefore = upstream is null ? (double?)null : await upstream.ReadAsync(cancellationToken);
+            wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureTo);
+            await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
+            var cpuAfter = serverPid is { } pid2 ? ProcessCpu.Seconds(pid2) : (double?)null;
             await Task.WhenAll(tasks);
-            if (upstream is not null)
-            {
-                upstreamAfter = await upstream.ReadAsync(cancellationToken);
-            }
-
-            return Summarise(label, tool, concurrency, duration, workers, upstreamAfter - upstreamBefore);
+            var upstreamAfter = upstream is null ? (double?)null : await upstream.ReadAsync(cancellationToken);
+            return Summarise(label, tool, concurrency, duration, workers, upstreamAfter - upstreamBefore, cpuAfter - cpuBefore);
         }
         finally
         {
@@ -105,7 +100,7 @@ internal sealed class ClosedLoopDriver(IReadOnlyList<Uri> urls, byte[] body)
         return (ok, errors);
     }
 
-    private static LevelResult Summarise(string label, string tool, int concurrency, TimeSpan duration, Worker[] workers, double? upstreamDelta)
+    private static LevelResult Summarise(string label, string tool, int concurrency, TimeSpan duration, Worker[] workers, double? upstreamDelta, double? serverCpuSeconds)
     {
         var all = new long[workers.Sum(w => w.Latencies.Count)];
         var at = 0;
@@ -144,6 +139,7 @@ internal sealed class ClosedLoopDriver(IReadOnlyList<Uri> urls, byte[] body)
             errorsByKind,
             workers.Select(w => w.ErrorSample).FirstOrDefault(s => s is not null),
             upstreamDelta,
+            serverCpuSeconds is { } cpu && all.Length + errorsByKind.Values.Sum() > 0 ? cpu * 1000 / (all.Length + errorsByKind.Values.Sum()) : null,
             MachineInfo.LoadAverageNow());
     }
 
@@ -234,6 +230,22 @@ internal sealed class ClosedLoopDriver(IReadOnlyList<Uri> urls, byte[] body)
                 length += read;
             }
         }
+    }
+}
+
+/// <summary>CPU time a process has used so far, from <c>/proc/&lt;pid&gt;/stat</c> (user + system, 10 ms clock ticks).</summary>
+internal static class ProcessCpu
+{
+    private const double TicksPerSecond = 100; // USER_HZ on Linux
+
+    public static double Seconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid.ToString(System.Globalization.CultureInfo.InvariantCulture)}/stat");
+        // The command name (field 2) is in parentheses and may hold spaces; fields after it are plain.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var user = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture);
+        var system = long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return (user + system) / TicksPerSecond;
     }
 }
 

@@ -11,7 +11,7 @@ internal static class DriverCommandLine
           seed --database FILE --tokens N --out F [--base-url URL]
                                                     N invited coaches with get_fitness on a demo athlete; writes their MCP URLs
           run (--url U | --urls-file F) --tool T [--args JSON] [--concurrency 1,16,128] [--duration 10s] [--warmup 2s]
-              [--label L] [--metrics-url URL] [--json OUT]
+              [--label L] [--metrics-url URL] [--server-pid PID] [--json OUT]
                                                     closed-loop tools/call load: calls/s, p50/p90/p99, errors
           coldstart --server-dll PATH [--runs 5] [--cpu 0] [--json OUT]
                                                     process start -> first answered tools/list of 'icusync serve'

@@ -4,7 +4,11 @@ using System.Text.Json.Serialization;
 
 namespace IcuSync.LoadDriver;
 
-/// <summary>One concurrency level against one target. Latencies in milliseconds, throughput in successful calls per second.</summary>
+/// <summary>
+/// One concurrency level against one target. Latencies in milliseconds, throughput in successful calls per second;
+/// <see cref="ServerCpuMsPerCall"/> is the server process's CPU time (user + system, from /proc) in the measured window
+/// divided by the calls answered in it, a figure that other load on the machine barely moves.
+/// </summary>
 internal sealed record LevelResult(
     string Label,
     string Tool,
@@ -21,6 +25,7 @@ internal sealed record LevelResult(
     IReadOnlyDictionary<string, long> ErrorsByKind,
     string? ErrorSample,
     double? UpstreamRequestsDuringRun,
+    double? ServerCpuMsPerCall,
     string LoadAverage);
 
 /// <summary>The output of one <c>run</c>: the target (token redacted) and its levels.</summary>

@@ -14,6 +14,7 @@ internal static class RunCommand
         var duration = options.Duration("duration", TimeSpan.FromSeconds(10));
         var warmup = options.Duration("warmup", TimeSpan.FromSeconds(2));
         var label = options.Text("label") ?? tool;
+        var serverPid = options.Has("server-pid") ? options.Int("server-pid", 0, 1) : (int?)null;
         using var upstream = options.Text("metrics-url") is { } metrics ? new UpstreamCounter(new Uri(metrics)) : null;
 
         var driver = new ClosedLoopDriver(urls, body);
@@ -21,7 +22,7 @@ internal static class RunCommand
         var results = new List<LevelResult>();
         foreach (var concurrency in levels)
         {
-            results.Add(await driver.RunLevelAsync(label, tool, concurrency, warmup, duration, upstream, cancellationToken));
+            results.Add(await driver.RunLevelAsync(label, tool, concurrency, warmup, duration, upstream, serverPid, cancellationToken));
         }
 
         var run = new RunResult(label, tool, Redact(urls[0]), urls.Count, results, MachineInfo.Now());
@@ -71,8 +72,8 @@ internal static class RunCommand
     public static string Table(IEnumerable<LevelResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine("| target | tool | clients | calls/s | p50 ms | p90 ms | p99 ms | max ms | errors | upstream requests | load avg |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| target | tool | clients | calls/s | p50 ms | p90 ms | p99 ms | max ms | errors | server CPU ms/call | upstream requests | load avg |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             text.Append("| ").Append(r.Label).Append(" | ").Append(r.Tool).Append(" | ").Append(r.Concurrency)
@@ -80,6 +81,7 @@ internal static class RunCommand
                 .Append(" | ").Append(ResultFiles.Ms(r.P50Ms)).Append(" | ").Append(ResultFiles.Ms(r.P90Ms))
                 .Append(" | ").Append(ResultFiles.Ms(r.P99Ms)).Append(" | ").Append(ResultFiles.Ms(r.MaxMs))
                 .Append(" | ").Append(r.Errors)
+                .Append(" | ").Append(r.ServerCpuMsPerCall is { } cpu ? ResultFiles.Number(cpu, "0.000") : "–")
                 .Append(" | ").Append(r.UpstreamRequestsDuringRun is { } u ? ResultFiles.Number(u) : "–")
                 .Append(" | ").Append(r.LoadAverage).AppendLine(" |");
         }

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using IcuSync.Intervals;
 using Microsoft.Extensions.Caching.Hybrid;
@@ -66,12 +67,27 @@ public sealed class IntervalsReads(IIntervalsClient client, HybridCache cache, I
             return await fetch(ct);
         }
 
-        var key = $"icu:{athleteId}:{credential.Fingerprint}:{what}";
+        // "icu2": entries hold a CachedRead wrapper; a Redis level filled by an older version (bare values) is not read.
+        var key = $"icu2:{athleteId}:{credential.Fingerprint}:{what}";
         var entry = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl };
-        return await cache.GetOrCreateAsync(key, fetch, async (f, c) => await f(c), entry, [Tag(athleteId)], ct);
+        var cached = await cache.GetOrCreateAsync(key, fetch, static async (f, c) => new CachedRead<T>(await f(c)), entry, [Tag(athleteId)], ct);
+        return cached.Value;
     }
 
     private static string Tag(string athleteId) => "athlete:" + athleteId;
 
     private static string Day(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// A cached Intervals.icu read. HybridCache hands out the stored instance of an immutable type from its in-memory
+/// level, but deserializes a fresh copy on every hit for any other type (a list of DTOs is not immutable to it);
+/// for the activity and wellness lists behind the read tools that copy was most of the CPU time of a cached call.
+/// The DTOs are init-only records and no caller mutates them, so sharing one instance is safe. Serialized (as
+/// <c>{"value":…}</c>) only for the optional Redis level.
+/// </summary>
+[ImmutableObject(true)]
+public sealed class CachedRead<T>(T value)
+{
+    public T Value { get; } = value;
 }
