@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# The IcuSync load run in one command (docs/performance.md): builds Release, seeds 1,000 invited-coach tokens, starts
+# `icusync serve` (sandbox, temporary SQLite), the MCP SDK echo ceiling and the bare Kestrel ceiling on CPU 0, drives
+# each at 1, 16 and 128 clients from CPU 1, then RSS after 100k calls across the 1,000 tokens and the cold start, and
+# prints the figures with the ratios to the ceilings and the targets. Results: $OUT (JSON per run + report.md).
+#
+# Knobs (environment): DURATION=10s WARMUP=2s LEVELS="1 16 128" TOKENS=1000 RSS_CALLS=100000 COLD_RUNS=5
+#                      SERVER_CPU=0 DRIVER_CPU=1 OUT=artifacts/load/<utc time>
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-2s}
+LEVELS=${LEVELS:-"1 16 128"}
+TOKENS=${TOKENS:-1000}
+RSS_CALLS=${RSS_CALLS:-100000}
+COLD_RUNS=${COLD_RUNS:-5}
+SERVER_CPU=${SERVER_CPU:-0}
+DRIVER_CPU=${DRIVER_CPU:-1}
+OUT=${OUT:-artifacts/load/$(date -u +%Y%m%dT%H%M%SZ)}
+PORT_ICU=5180 PORT_ECHO=5181 PORT_FIXED=5182 PORT_COLD=5183
+
+started=$(date +%s)
+echo "== build (Release)"
+dotnet build bench/IcuSync.LoadDriver -c Release -nologo -v q -clp:ErrorsOnly
+DRIVER=(dotnet bench/IcuSync.LoadDriver/bin/Release/net10.0/icusync-load.dll)
+SERVER_DLL=src/IcuSync.Server/bin/Release/net10.0/icusync.dll
+
+mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
+WORK=$(mktemp -d /tmp/icusync-load.XXXXXX)
+PIDS=()
+stop_servers() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  PIDS=()
+}
+trap 'stop_servers; rm -rf "$WORK"' EXIT
+
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "commit: $(git rev-parse --short HEAD 2>/dev/null || echo n/a)"
+  echo "cpus: $(nproc) ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "dotnet: $(dotnet --version)"
+} > "$OUT/machine.txt"
+
+echo "== seed $TOKENS invited-coach tokens (get_fitness on one demo athlete each)"
+taskset -c "$DRIVER_CPU" "${DRIVER[@]}" seed --database "$WORK/icusync.db" --tokens "$TOKENS" \
+  --out "$WORK/tokens.txt" --base-url "http://127.0.0.1:$PORT_ICU"
+
+wait_for() { # file text
+  for _ in $(seq 1 600); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  echo "timed out waiting for '$2' in $1:"; cat "$1"; exit 1
+}
+
+echo "== start icusync serve, echo ceiling, fixed ceiling (CPU $SERVER_CPU)"
+# Read caches held for the run, so get_fitness stays cached throughout (the run checks the upstream counter stays flat).
+taskset -c "$SERVER_CPU" dotnet "$SERVER_DLL" serve --urls "http://127.0.0.1:$PORT_ICU" \
+  --Database:ConnectionString "Data Source=$WORK/icusync.db" --Smtp:PickupDirectory "$WORK/mail" \
+  --Logging:Format text --Logging:LogLevel:Default Warning \
+  --RateLimits:McpPerTokenPerSecond 100000 --RateLimits:McpPerTokenBurst 100000 \
+  --RateLimits:McpPerIpPerSecond 1000000 --RateLimits:McpPerIpBurst 1000000 \
+  --Cache:Athlete 00:30:00 --Cache:Activities 00:30:00 --Cache:Wellness 00:30:00 --Cache:Events 00:30:00 \
+  > "$WORK/server.log" 2>&1 &
+ICU_PID=$!; PIDS+=("$ICU_PID")
+taskset -c "$SERVER_CPU" "${DRIVER[@]}" echo-server --port "$PORT_ECHO" > "$WORK/echo.log" 2>&1 &
+ECHO_PID=$!; PIDS+=("$ECHO_PID")
+taskset -c "$SERVER_CPU" "${DRIVER[@]}" fixed-server --port "$PORT_FIXED" > "$WORK/fixed.log" 2>&1 &
+FIXED_PID=$!; PIDS+=("$FIXED_PID")
+wait_for "$WORK/server.log" "IcuSync is listening"
+wait_for "$WORK/echo.log" "listening"
+wait_for "$WORK/fixed.log" "listening"
+
+run() { # label pid clients args...
+  local label=$1 pid=$2 clients=$3
+  shift 3
+  taskset -c "$DRIVER_CPU" "${DRIVER[@]}" run "$@" --label "$label" --concurrency "$clients" \
+    --duration "$DURATION" --warmup "$WARMUP" --server-pid "$pid" --json "$OUT/run-$label-c$clients.json" | sed -n '3p'
+}
+echo "== load: $LEVELS clients, ${WARMUP} warm-up + ${DURATION} each, targets interleaved per level"
+echo "| target | tool | clients | calls/s | p50 ms | p90 ms | p99 ms | max ms | errors | server CPU ms/call | upstream requests | load avg |"
+for clients in $LEVELS; do
+  run fixed "$FIXED_PID" "$clients" --url "http://127.0.0.1:$PORT_FIXED/" --tool echo --args '{"message":"hi"}'
+  run echo "$ECHO_PID" "$clients" --url "http://127.0.0.1:$PORT_ECHO/mcp" --tool echo --args '{"message":"hi"}'
+  run icusync "$ICU_PID" "$clients" --urls-file "$WORK/tokens.txt" --tool get_fitness --args '{}' \
+    --metrics-url "http://127.0.0.1:$PORT_ICU/metrics"
+done
+
+echo "== RSS after $RSS_CALLS get_fitness calls across $TOKENS tokens"
+taskset -c "$DRIVER_CPU" "${DRIVER[@]}" rss --urls-file "$WORK/tokens.txt" --pid "$ICU_PID" --calls "$RSS_CALLS" \
+  --concurrency 16 --json "$OUT/rss.json"
+stop_servers
+
+echo "== cold start ($COLD_RUNS starts of icusync serve on CPU $SERVER_CPU)"
+taskset -c "$DRIVER_CPU" "${DRIVER[@]}" coldstart --server-dll "$SERVER_DLL" --runs "$COLD_RUNS" --port "$PORT_COLD" \
+  --cpu "$SERVER_CPU" --json "$OUT/coldstart.json"
+
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
+echo "== report ($(( $(date +%s) - started )) s in all; files in $OUT)"
+cat "$OUT/machine.txt"
+echo
+"${DRIVER[@]}" report --dir "$OUT"
