@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The IcuSync load run in one command (docs/performance.md): builds Release, seeds 1,000 invited-coach tokens, starts
-# `icusync serve` (sandbox, temporary SQLite), the MCP SDK echo ceiling and the bare Kestrel ceiling on CPU 0, drives
+# `icusync serve` (on the sandbox, temporary SQLite), the MCP SDK echo ceiling and the bare Kestrel ceiling on CPU 0, drives
 # each at 1, 16 and 128 clients from CPU 1, then RSS after 100k calls across the 1,000 tokens and the cold start, and
 # prints the figures with the ratios to the ceilings and the targets. Results: $OUT (JSON per run + report.md).
 #
@@ -18,7 +18,7 @@ COLD_RUNS=${COLD_RUNS:-5}
 SERVER_CPU=${SERVER_CPU:-0}
 DRIVER_CPU=${DRIVER_CPU:-1}
 OUT=${OUT:-artifacts/load/$(date -u +%Y%m%dT%H%M%SZ)}
-PORT_ICU=5180 PORT_ECHO=5181 PORT_FIXED=5182 PORT_COLD=5183
+PORT_ICU=5180 PORT_ECHO=5181 PORT_FIXED=5182 PORT_COLD=5183 PORT_SANDBOX=5184
 
 started=$(date +%s)
 echo "== build (Release)"
@@ -54,9 +54,15 @@ wait_for() { # file text
   echo "timed out waiting for '$2' in $1:"; cat "$1"; exit 1
 }
 
-echo "== start icusync serve, echo ceiling, fixed ceiling (CPU $SERVER_CPU)"
+echo "== start the sandbox (CPU $DRIVER_CPU), icusync serve, echo ceiling, fixed ceiling (CPU $SERVER_CPU)"
+# The sandbox runs as its own process (`icusync sandbox`), so the server's RSS is IcuSync's alone, not the demo data's.
+# After warm-up it gets no requests (the upstream counter below shows it), so it takes nothing from the driver's CPU.
+taskset -c "$DRIVER_CPU" dotnet "$SERVER_DLL" sandbox --port "$PORT_SANDBOX" > "$WORK/sandbox.log" 2>&1 &
+PIDS+=("$!")
+wait_for "$WORK/sandbox.log" "listening"
 # Read caches held for the run, so get_fitness stays cached throughout (the run checks the upstream counter stays flat).
 taskset -c "$SERVER_CPU" dotnet "$SERVER_DLL" serve --urls "http://127.0.0.1:$PORT_ICU" \
+  --Intervals:BaseAddress "http://127.0.0.1:$PORT_SANDBOX/" --Intervals:Sandbox true \
   --Database:ConnectionString "Data Source=$WORK/icusync.db" --Smtp:PickupDirectory "$WORK/mail" \
   --Logging:Format text --Logging:LogLevel:Default Warning \
   --RateLimits:McpPerTokenPerSecond 100000 --RateLimits:McpPerTokenBurst 100000 \
