@@ -52,16 +52,17 @@ internal static class ReportCommand
         text.AppendLine();
         text.AppendLine("### Against the ceilings of the same run");
         text.AppendLine();
-        text.AppendLine("| clients | icusync get_fitness calls/s | echo (MCP SDK) calls/s | fixed (Kestrel) calls/s | get_fitness ÷ echo | echo ÷ fixed | p50 get_fitness − echo | server CPU per call: get_fitness / echo |");
+        text.AppendLine("| clients | icusync get_fitness calls/s | echo (MCP SDK) calls/s | fixed (Kestrel) calls/s | get_fitness ÷ echo | echo ÷ fixed | p50 get_fitness − echo | server CPU per call: get_fitness / echo (IcuSync's own) |");
         text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var c in levels.Select(l => l.Concurrency).Distinct().Order())
         {
             var (icu, echo, fixedLevel) = (Find("icusync", c), Find("echo", c), Find("fixed", c));
             text.Append(inv, $"| {c} | {Rate(icu)} | {Rate(echo)} | {Rate(fixedLevel)} | {Ratio(icu, echo)} | {Ratio(echo, fixedLevel)} | ");
             text.Append(icu is not null && echo is not null ? ResultFiles.Ms(icu.P50Ms - echo.P50Ms) + " ms" : "–").Append(" | ");
-            // The server is pinned to one core and saturated from 16 clients on: 1 / throughput is its CPU time per call.
-            text.Append(c >= TargetConcurrency && icu is not null && echo is not null
-                ? string.Create(inv, $"{1e6 / icu.CallsPerSecond:0} µs / {1e6 / echo.CallsPerSecond:0} µs (+{1e6 / icu.CallsPerSecond - 1e6 / echo.CallsPerSecond:0} µs)")
+            // Measured from /proc: the server's CPU time in the window over the calls it answered; the difference to the
+            // echo ceiling is what IcuSync adds to the MCP SDK per call (no upstream time: the cache answers).
+            text.Append(icu?.ServerCpuMsPerCall is { } icuCpu && echo?.ServerCpuMsPerCall is { } echoCpu
+                ? string.Create(inv, $"{icuCpu * 1000:0} µs / {echoCpu * 1000:0} µs (+{(icuCpu - echoCpu) * 1000:0} µs)")
                 : "–").AppendLine(" |");
         }
 
@@ -79,7 +80,7 @@ internal static class ReportCommand
         void Row(string target, string measured, bool? met)
         {
             allMet &= met ?? false;
-            text.Append("| ").Append(target).Append(" | ").Append(measured).Append(" | ").Append(met switch { true => "yes", false => "**no**", null => "not measured" }).AppendLine(" |");
+            text.Append("| ").Append(target).Append(" | ").Append(measured).Append(" | ").Append(met switch { true => "yes", false => "**no**", null => "not measured in full" }).AppendLine(" |");
         }
 
         var icu16 = Find("icusync", TargetConcurrency);
@@ -92,11 +93,28 @@ internal static class ReportCommand
         Row($"cold start to first tools/list < {ColdStartTargetSeconds:0.0} s",
             cold is null ? "–" : string.Create(inv, $"median {cold.Median:0.000} s, max {cold.Max:0.000} s over {cold.Seconds.Count} starts"), cold is null ? null : cold.Median < ColdStartTargetSeconds);
         Row($"RSS after 100k calls across 1,000 tokens < {RssTargetMb:0} MB",
-            rss is null ? "–" : string.Create(inv, $"{rss.RssAfterMb:0} MB (peak {rss.PeakRssMb:0} MB; {rss.Calls} calls, {rss.Errors} errors, {rss.Tokens} tokens)"),
-            rss is null ? null : rss.RssAfterMb < RssTargetMb && rss.Errors == 0);
+            rss is null ? "–" : string.Create(inv, $"{rss.RssAfterMb:0} MB (peak {rss.PeakRssMb:0} MB; {rss.Calls} calls, {rss.Errors} errors, {rss.Tokens} tokens")
+                + (rss is not null && rss.Calls < 100_000 ? "; fewer calls than the target asks)" : rss is null ? "" : ")"),
+            RssVerdict(rss));
         var errors = levels.Sum(l => l.Errors);
         Row("no failed calls in the load run", errors.ToString(inv), errors == 0);
         return (text.ToString(), allMet);
+    }
+
+    /// <summary>Met, missed, or (null) under the limit but after fewer calls than the target names.</summary>
+    private static bool? RssVerdict(RssResult? rss)
+    {
+        if (rss is null)
+        {
+            return null;
+        }
+
+        if (rss.RssAfterMb >= RssTargetMb || rss.Errors > 0)
+        {
+            return false;
+        }
+
+        return rss.Calls >= 100_000 ? true : null;
     }
 
     private static int Order(string label) => label switch { "fixed" => 0, "echo" => 1, "icusync" => 2, _ => 3 };
