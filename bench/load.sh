@@ -122,9 +122,17 @@ taskset -c "$DRIVER_CPU" "${DRIVER[@]}" rss --urls-file "$WORK/tokens.txt" --pid
   --concurrency 16 --json "$OUT/rss.json"
 stop_servers
 
-echo "== cold start ($COLD_RUNS starts of icusync serve on CPU $SERVER_CPU)"
+echo "== cold start ($COLD_RUNS starts of icusync serve on CPU $SERVER_CPU, built-in sandbox)"
 taskset -c "$DRIVER_CPU" "${DRIVER[@]}" coldstart --server-dll "$SERVER_DLL" --runs "$COLD_RUNS" --port "$PORT_COLD" \
   --cpu "$SERVER_CPU" --json "$OUT/coldstart.json"
+# The same with the sandbox already running in its own process: the server's own start, as in production.
+taskset -c "$DRIVER_CPU" dotnet "$SERVER_DLL" sandbox --port "$PORT_SANDBOX" > "$WORK/sandbox2.log" 2>&1 &
+SANDBOX_PID=$!; PIDS+=("$SANDBOX_PID")
+wait_for "$WORK/sandbox2.log" "listening" "$SANDBOX_PID"
+echo "== cold start ($COLD_RUNS starts of icusync serve on CPU $SERVER_CPU, sandbox already running)"
+taskset -c "$DRIVER_CPU" "${DRIVER[@]}" coldstart --server-dll "$SERVER_DLL" --runs "$COLD_RUNS" --port "$PORT_COLD" \
+  --cpu "$SERVER_CPU" --intervals "http://127.0.0.1:$PORT_SANDBOX/" --json "$OUT/coldstart-server-only.json"
+stop_servers
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
 echo "== report ($(( $(date +%s) - started )) s in all; files in $OUT)"

@@ -7,6 +7,8 @@ namespace IcuSync.LoadDriver;
 /// <c>coldstart</c>: starts <c>dotnet icusync.dll serve</c> (sandbox, temporary SQLite) several times and measures the
 /// time from process start to the first answered <c>tools/list</c>. A first start creates the database and the demo
 /// accounts and reports the demo cyclist's URL; the timed starts then reuse that database, as a restart does.
+/// With <c>--intervals URL</c> the server talks to a sandbox that is already running (as in production, where there
+/// is no built-in sandbox to start) instead of starting its own.
 /// </summary>
 internal static class ColdStartCommand
 {
@@ -21,6 +23,7 @@ internal static class ColdStartCommand
         var runs = options.Int("runs", 5, 1, 50);
         var port = options.Int("port", 5096, 1, 65535);
         var cpu = options.Text("cpu");
+        var intervals = options.Text("intervals");
         var folder = Directory.CreateTempSubdirectory("icusync-coldstart-");
         try
         {
@@ -31,6 +34,8 @@ internal static class ColdStartCommand
                 "--Database:ConnectionString", $"Data Source={Path.Combine(folder.FullName, "icusync.db")}",
                 "--Smtp:PickupDirectory", Path.Combine(folder.FullName, "mail"),
                 "--Logging:Format", "text", "--Logging:LogLevel:Default", "Warning",
+                // With --intervals the server uses an already running sandbox instead of starting its own.
+                .. (intervals is null ? Array.Empty<string>() : ["--Intervals:BaseAddress", intervals, "--Intervals:Sandbox", "true"]),
             ];
 
             // First start: empty database (migrations, Data Protection key, demo accounts). Its URL line gives the token.

@@ -13,7 +13,7 @@ internal static class DriverCommandLine
           run (--url U | --urls-file F) --tool T [--args JSON] [--concurrency 1,16,128] [--duration 10s] [--warmup 2s]
               [--label L] [--metrics-url URL] [--server-pid PID] [--json OUT]
                                                     closed-loop tools/call load: calls/s, p50/p90/p99, errors
-          coldstart --server-dll PATH [--runs 5] [--cpu 0] [--json OUT]
+          coldstart --server-dll PATH [--runs 5] [--cpu 0] [--port 5096] [--intervals SANDBOX_URL] [--json OUT]
                                                     process start -> first answered tools/list of 'icusync serve'
           rss --urls-file F --pid PID [--calls 100000] [--concurrency 16] [--json OUT]
                                                     calls across all tokens, then the server's VmRSS
