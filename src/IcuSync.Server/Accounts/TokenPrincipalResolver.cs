@@ -157,29 +157,31 @@ internal sealed class StoredAthleteCredentials(
             return null;
         }
 
+        // One query per call for athletes and invited coaches: the live-token check is joined into the holder lookup.
+        // (A token's kind never changes, so the principal's kind picks the query.)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var token = await db.McpTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Id == principal.TokenId && t.RevokedAt == null, cancellationToken);
-        if (token is null)
-        {
-            return null;
-        }
-
+        var tokenId = principal.TokenId;
+        var live = db.McpTokens.AsNoTracking().Where(t => t.Id == tokenId && t.RevokedAt == null);
         AthleteAccount? holder;
-        switch (token.Kind)
+        switch (principal.Kind)
         {
-            case McpTokenKind.Athlete:
-                holder = await db.AthleteAccounts.AsNoTracking()
-                    .FirstOrDefaultAsync(a => a.Id == token.AthleteAccountId && a.IntervalsAthleteId == athleteId, cancellationToken);
+            case PrincipalKind.Athlete:
+                holder = await live.Where(t => t.Kind == McpTokenKind.Athlete)
+                    .Join(db.AthleteAccounts.AsNoTracking(), t => t.AthleteAccountId, a => (Guid?)a.Id, (t, a) => a)
+                    .FirstOrDefaultAsync(a => a.IntervalsAthleteId == athleteId, cancellationToken);
                 break;
-            case McpTokenKind.InvitedCoach:
-                holder = await db.CoachInvites.AsNoTracking()
-                    .Where(i => i.InvitedCoachId == token.InvitedCoachId
-                        && i.AthleteAccount!.IntervalsAthleteId == athleteId
-                        && i.AthleteAccount.Plan == PlanStatus.Active)
-                    .Select(i => i.AthleteAccount)
-                    .FirstOrDefaultAsync(cancellationToken);
+            case PrincipalKind.InvitedCoach:
+                holder = await live.Where(t => t.Kind == McpTokenKind.InvitedCoach)
+                    .Join(db.CoachInvites.AsNoTracking(), t => t.InvitedCoachId, i => (Guid?)i.InvitedCoachId, (t, i) => i.AthleteAccount)
+                    .FirstOrDefaultAsync(a => a!.IntervalsAthleteId == athleteId && a.Plan == PlanStatus.Active, cancellationToken);
                 break;
             default:
+                var token = await live.FirstOrDefaultAsync(t => t.Kind == McpTokenKind.DirectCoach, cancellationToken);
+                if (token is null)
+                {
+                    return null;
+                }
+
                 var coach = await db.AthleteAccounts.AsNoTracking()
                     .FirstOrDefaultAsync(a => a.Id == token.AthleteAccountId && a.DirectCoach && a.Plan == PlanStatus.Active, cancellationToken);
                 var reaches = coach is not null

@@ -1,11 +1,16 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace IcuSync.Server.Data;
 
-/// <summary>Creates the provider-specific <see cref="IcuSyncDbContext"/> chosen by <see cref="DatabaseOptions"/>.</summary>
+/// <summary>
+/// Creates the provider-specific <see cref="IcuSyncDbContext"/> chosen by <see cref="DatabaseOptions"/>. Contexts are
+/// pooled: every MCP call resolves its token through a few short-lived contexts, and building a context's internal
+/// services each time was a measurable part of a cached tool call. Disposing a context returns it, reset, to the pool.
+/// </summary>
 internal sealed class IcuSyncDbContextFactory : IDbContextFactory<IcuSyncDbContext>
 {
     private readonly Lazy<Func<IcuSyncDbContext>> create;
@@ -26,14 +31,14 @@ internal sealed class IcuSyncDbContextFactory : IDbContextFactory<IcuSyncDbConte
                 .UseNpgsql(options.ConnectionString)
                 .AddInterceptors(interceptors)
                 .Options;
-            return () => new PostgresIcuSyncDbContext(postgres);
+            return new PooledDbContextFactory<PostgresIcuSyncDbContext>(postgres).CreateDbContext;
         }
 
         var sqlite = new DbContextOptionsBuilder<SqliteIcuSyncDbContext>()
             .UseSqlite(options.EffectiveConnectionString)
             .AddInterceptors(interceptors)
             .Options;
-        return () => new SqliteIcuSyncDbContext(sqlite);
+        return new PooledDbContextFactory<SqliteIcuSyncDbContext>(sqlite).CreateDbContext;
     }
 
     /// <summary>The SQLite file the connection string names, or null for in-memory databases.</summary>
