@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using IcuSync.Intervals;
@@ -79,8 +78,7 @@ public sealed class IntervalsReads(IIntervalsClient client, HybridCache cache, I
             return await fetch(ct);
         }
 
-        // "icu2": entries hold a CachedRead wrapper; a Redis level filled by an older version (bare values) is not read.
-        var key = $"icu2:{athleteId}:{credential.Fingerprint}:{what}";
+        var key = $"icu:{athleteId}:{credential.Fingerprint}:{what}";
         var entry = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl };
         var missed = new StrongBox<bool>();
         var cached = await cache.GetOrCreateAsync(
@@ -89,13 +87,13 @@ public sealed class IntervalsReads(IIntervalsClient client, HybridCache cache, I
             static async (state, c) =>
             {
                 state.Missed.Value = true;
-                return new CachedRead<T>(await state.Fetch(c));
+                return await state.Fetch(c);
             },
             entry,
             [Tag(athleteId)],
             ct);
         IcuSyncTelemetry.RecordCacheLookup(Family(what), hit: !missed.Value);
-        return cached.Value;
+        return cached;
     }
 
     /// <summary>The endpoint family of a cache key (its first segment), for the hit-ratio metric.</summary>
@@ -108,17 +106,4 @@ public sealed class IntervalsReads(IIntervalsClient client, HybridCache cache, I
     private static string Tag(string athleteId) => "athlete:" + athleteId;
 
     private static string Day(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-}
-
-/// <summary>
-/// A cached Intervals.icu read. HybridCache hands out the stored instance of an immutable type from its in-memory
-/// level, but deserializes a fresh copy on every hit for any other type (a list of DTOs is not immutable to it);
-/// for the activity and wellness lists behind the read tools that copy was most of the CPU time of a cached call.
-/// The DTOs are init-only records and no caller mutates them, so sharing one instance is safe. Serialized (as
-/// <c>{"value":…}</c>) only for the optional Redis level.
-/// </summary>
-[ImmutableObject(true)]
-public sealed class CachedRead<T>(T value)
-{
-    public T Value { get; } = value;
 }

@@ -50,6 +50,9 @@ public sealed class WebTestHost : IAsyncDisposable
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(dataDirectory, "icusync.db")}",
             ["Smtp:PickupDirectory"] = Path.Combine(dataDirectory, "mail"),
             ["Sandbox:Seed"] = "42",
+            // Every browser test posts forms from 127.0.0.1 to one shared host: lift the per-address form limit.
+            ["RateLimits:FormsPerIpBurst"] = "100000",
+            ["RateLimits:FormsPerIpPerMinute"] = "100000",
         };
         if (smtp)
         {

@@ -139,7 +139,7 @@ public sealed class UpstreamBudgetTests
         var log = host.Server.Sandbox!.Requests;
         var before = log.Total;
 
-        var calls = Enumerable.Range(1, 15).Select(i => client.CallToolAsync("get_training_history", new Dictionary<string, object?>
+        var calls = Enumerable.Range(1, 40).Select(i => client.CallToolAsync("get_training_history", new Dictionary<string, object?>
         {
             ["start_date"] = new DateOnly(2026, 1, 1).AddDays(i).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         }).AsTask());
