@@ -44,6 +44,14 @@ public sealed class IcuSyncTestHost : IAsyncDisposable
             ["PublicBaseUrl"] = url,
             ["Smtp:PickupDirectory"] = Path.Combine(dataDirectory, "mail"),
             ["Sandbox:Seed"] = "42",
+
+            // Tests fire calls far faster than a person; the rate-limit tests set their own low limits.
+            ["RateLimits:McpPerTokenBurst"] = "100000",
+            ["RateLimits:McpPerTokenPerSecond"] = "100000",
+            ["RateLimits:McpPerIpBurst"] = "100000",
+            ["RateLimits:McpPerIpPerSecond"] = "100000",
+            ["RateLimits:FormsPerIpBurst"] = "100000",
+            ["RateLimits:FormsPerIpPerMinute"] = "100000",
         };
         if (provider == "postgres")
         {
