@@ -93,6 +93,72 @@ public sealed record WorkoutDraft(WorkoutPreview Preview, IReadOnlyList<RuleIssu
     public bool IsValid => Errors.Count == 0;
 }
 
+/// <summary>
+/// A new workout or note for the calendar, checked and identified: what the create paths (push_workout and
+/// modify_training's create) preview, bind their confirm code to, and write.
+/// </summary>
+/// <param name="Day">Athlete-local date.</param>
+/// <param name="Name">Event name.</param>
+/// <param name="Category"><c>WORKOUT</c> or <c>NOTE</c>.</param>
+/// <param name="Sport">Activity type; null for notes.</param>
+/// <param name="DeclaredSecs">The duration the caller declared, if any.</param>
+/// <param name="Draft">The checked text and its preview.</param>
+/// <param name="ExternalId">The deterministic external id (see <see cref="PlannedWorkouts.ExternalId"/>).</param>
+public sealed record NewCalendarEntry(DateOnly Day, string Name, string Category, string? Sport, int? DeclaredSecs, WorkoutDraft Draft, string ExternalId)
+{
+    public WorkoutPreview Preview => Draft.Preview;
+
+    /// <summary>An entry for <paramref name="athleteId"/> with its external id derived from the checked text.</summary>
+    public static NewCalendarEntry For(string athleteId, DateOnly day, string name, string category, string? sport, int? declaredSecs, WorkoutDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return new(day, name, category, sport, declaredSecs, draft, PlannedWorkouts.ExternalId(athleteId, day, name, draft.Preview.Text));
+    }
+
+    /// <summary>
+    /// The canonical form a confirm code is bound to: every field that reaches the calendar, so a code confirms
+    /// exactly this entry. <paramref name="action"/> prefixes it for tools with several actions.
+    /// </summary>
+    public string Canonical(string? action = null)
+    {
+        var text = new StringBuilder();
+        if (action is not null)
+        {
+            text.Append("action=").Append(action).Append('\n');
+        }
+
+        return text
+            .Append("date=").Append(Preview.Date)
+            .Append("\ncategory=").Append(Category)
+            .Append("\nsport=").Append(Sport)
+            .Append("\nname=").Append(Name)
+            .Append("\ndeclared_duration_s=").Append(DeclaredSecs?.ToString(CultureInfo.InvariantCulture))
+            .Append("\nexternal_id=").Append(ExternalId)
+            .Append("\ntext=\n").Append(Preview.Text)
+            .ToString();
+    }
+
+    /// <summary>The event sent to Intervals.icu.</summary>
+    public EventDto ToEvent() => new()
+    {
+        Category = Category,
+        StartDateLocal = Day.ToDateTime(TimeOnly.MinValue),
+        Name = Name,
+        Description = Preview.Text,
+        Type = Sport,
+        ExternalId = ExternalId,
+    };
+}
+
+/// <summary>What a create wrote: the event as stored, <c>created</c>/<c>updated</c>/<c>unchanged</c>, and the parse check (null for notes).</summary>
+/// <param name="Saved">The event as Intervals.icu holds it after the write.</param>
+/// <param name="Outcome"><c>created</c>, <c>updated</c> or <c>unchanged</c>.</param>
+/// <param name="Check">Whether Intervals.icu parsed the steps IcuSync computed; null for notes.</param>
+public sealed record CreatedEntry(EventDto Saved, string Outcome, ParseCheck? Check)
+{
+    public long Id => Saved.Id ?? 0;
+}
+
 /// <summary>The outcome of finding the event a call names: one match, or candidates to choose from, or why none.</summary>
 /// <param name="Match">The single event found.</param>
 /// <param name="Candidates">Events to choose from when the lookup was ambiguous or found nothing writable.</param>
@@ -331,6 +397,23 @@ public sealed class PlannedWorkouts(IntervalsReads reads, AthleteProfiles profil
         var saved = await Client.UpsertEventsAsync(scope.Credential, scope.AthleteId, [item], ct);
         await reads.InvalidateAthleteAsync(scope.AthleteId, ct);
         return (saved.Single(), existing is null ? "created" : "updated");
+    }
+
+    /// <summary>
+    /// Writes a checked new entry idempotently (see <see cref="UpsertAsync"/>) and, for a workout, reads it back to
+    /// check that Intervals.icu parsed the steps IcuSync computed.
+    /// </summary>
+    public async Task<CreatedEntry> CreateCheckedAsync(AthleteScope scope, NewCalendarEntry entry, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var (saved, outcome) = await UpsertAsync(scope, entry.ToEvent(), ct);
+        ParseCheck? check = null;
+        if (entry.Draft.Analysis is { } analysis)
+        {
+            (saved, check) = await VerifyAsync(scope, saved.Id ?? 0, analysis, ct);
+        }
+
+        return new CreatedEntry(saved, outcome, check);
     }
 
     /// <summary>Changes an event in place (PUT of its editable fields; never delete and recreate).</summary>

@@ -87,26 +87,18 @@ public sealed class ModifyTrainingIntent(ToolRuntime runtime, PlannedWorkouts wo
 
         var declared = kind == PlannedWorkouts.Workout ? PlannedWorkouts.ParseDuration(a.NewDuration, "new_duration") : null;
         var (context, thresholds) = type is null ? (WorkoutContext.Default, null) : await workouts.ContextAsync(scope, type, declared, ct);
-        var draft = PlannedWorkouts.Draft(day, name, kind, type, a.NewDescription, context, thresholds);
-        var preview = draft.Preview;
+        var entry = NewCalendarEntry.For(scope.AthleteId, day, name, kind, type, declared,
+            PlannedWorkouts.Draft(day, name, kind, type, a.NewDescription, context, thresholds));
+        var draft = entry.Draft;
+        var preview = entry.Preview;
         var what = string.Create(CultureInfo.InvariantCulture, $"action=create date={preview.Date} category={kind} name=\"{ToolArguments.Shorten(name)}\"");
         if (!draft.IsValid)
         {
             return await RefuseAsync(scope, "create", what, draft.Errors, draft.Warnings, kind == PlannedWorkouts.Workout, declared, preview, null, null, null, ct);
         }
 
-        var externalId = PlannedWorkouts.ExternalId(scope.AthleteId, day, name, preview.Text);
-        var payload = new StringBuilder()
-            .Append("action=create")
-            .Append("\ndate=").Append(preview.Date)
-            .Append("\ncategory=").Append(kind)
-            .Append("\nsport=").Append(type)
-            .Append("\nname=").Append(name)
-            .Append("\ndeclared_duration_s=").Append(declared?.ToString(CultureInfo.InvariantCulture))
-            .Append("\nexternal_id=").Append(externalId)
-            .Append("\ntext=\n").Append(preview.Text)
-            .ToString();
-        var decision = await DryRunGate.DecideAsync(gate, scope, Name, apply, confirm, payload, $"{what} external_id={externalId}", ct);
+        var externalId = entry.ExternalId;
+        var decision = await DryRunGate.DecideAsync(gate, scope, Name, apply, confirm, entry.Canonical("create"), $"{what} external_id={externalId}", ct);
         if (!decision.Apply)
         {
             var checks = Checklist(draft.Errors, draft.Warnings, kind == PlannedWorkouts.Workout, declared, preview.DurationS, null, DryRunLine(preview));
@@ -115,21 +107,10 @@ public sealed class ModifyTrainingIntent(ToolRuntime runtime, PlannedWorkouts wo
             return ToolResponse.From(dryRun, Render(dryRun));
         }
 
-        var item = new EventDto
-        {
-            Category = kind,
-            StartDateLocal = day.ToDateTime(TimeOnly.MinValue),
-            Name = name,
-            Description = preview.Text,
-            Type = type,
-            ExternalId = externalId,
-        };
-        var (saved, outcome) = await workouts.UpsertAsync(scope, item, ct);
+        var (saved, outcome, check) = await workouts.CreateCheckedAsync(scope, entry, ct);
         var id = saved.Id ?? 0;
-        ParseCheck? check = null;
-        if (draft.Analysis is { } analysis)
+        if (check is not null)
         {
-            (saved, check) = await workouts.VerifyAsync(scope, id, analysis, ct);
             check = check with { Problem = Retarget(check.Problem) };
         }
 

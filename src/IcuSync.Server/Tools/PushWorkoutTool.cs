@@ -55,8 +55,10 @@ public sealed class PushWorkoutTool(ToolRuntime runtime, PlannedWorkouts workout
             var (context, thresholds) = type is null
                 ? (WorkoutContext.Default, null)
                 : await workouts.ContextAsync(scope, type, declared, cancellationToken);
-            var draft = PlannedWorkouts.Draft(day, title, kind, type, description, context, thresholds);
-            var preview = draft.Preview;
+            var entry = NewCalendarEntry.For(scope.AthleteId, day, title, kind, type, declared,
+                PlannedWorkouts.Draft(day, title, kind, type, description, context, thresholds));
+            var draft = entry.Draft;
+            var preview = entry.Preview;
             var what = string.Create(CultureInfo.InvariantCulture, $"date={preview.Date} category={kind} name=\"{ToolArguments.Shorten(title)}\"");
             if (!draft.IsValid)
             {
@@ -68,17 +70,8 @@ public sealed class PushWorkoutTool(ToolRuntime runtime, PlannedWorkouts workout
                 return result;
             }
 
-            var externalId = PlannedWorkouts.ExternalId(scope.AthleteId, day, title, preview.Text);
-            var payload = new StringBuilder()
-                .Append("date=").Append(preview.Date)
-                .Append("\ncategory=").Append(kind)
-                .Append("\nsport=").Append(type)
-                .Append("\nname=").Append(title)
-                .Append("\ndeclared_duration_s=").Append(declared?.ToString(CultureInfo.InvariantCulture))
-                .Append("\nexternal_id=").Append(externalId)
-                .Append("\ntext=\n").Append(preview.Text)
-                .ToString();
-            var decision = await gate.DecideAsync(scope, Name, payload, confirm, what + " external_id=" + externalId, cancellationToken);
+            var externalId = entry.ExternalId;
+            var decision = await gate.DecideAsync(scope, Name, entry.Canonical(), confirm, what + " external_id=" + externalId, cancellationToken);
             if (!decision.Apply)
             {
                 var dryRun = new PushWorkoutResult(scope.Context, "dry_run", preview, externalId, null, NullIfEmpty(draft.Warnings),
@@ -87,23 +80,8 @@ public sealed class PushWorkoutTool(ToolRuntime runtime, PlannedWorkouts workout
                 return ToolResponse.From(dryRun, Render(dryRun));
             }
 
-            var item = new EventDto
-            {
-                Category = kind,
-                StartDateLocal = day.ToDateTime(TimeOnly.MinValue),
-                Name = title,
-                Description = preview.Text,
-                Type = type,
-                ExternalId = externalId,
-            };
-            var (saved, outcome) = await workouts.UpsertAsync(scope, item, cancellationToken);
+            var (saved, outcome, check) = await workouts.CreateCheckedAsync(scope, entry, cancellationToken);
             var id = saved.Id ?? 0;
-            ParseCheck? check = null;
-            if (draft.Analysis is { } analysis)
-            {
-                (saved, check) = await workouts.VerifyAsync(scope, id, analysis, cancellationToken);
-            }
-
             await gate.AppliedAsync(scope, Name, decision,
                 string.Create(CultureInfo.InvariantCulture, $"{what} event={id} outcome={outcome} parsed={(check is null ? "n/a" : check.Ok ? "ok" : "MISMATCH")}"), cancellationToken);
             var applied = new PushWorkoutResult(scope.Context, outcome, preview, externalId, null, NullIfEmpty(draft.Warnings), null, null,
