@@ -252,17 +252,7 @@ public sealed class ActivityAnalysisService(IntervalsReads reads, AthleteProfile
                 Units.Round(interval.AverageCadence, 0),
                 IntervalZone(interval, settings))).ToList()
             : null;
-        var groups = a.IntervalGroups is { Count: > 0 } groupList
-            ? groupList.Select(g => new IntervalGroupRow(
-                g.Id,
-                g.Count,
-                g.MovingTime ?? g.ElapsedTime,
-                g.AverageWatts,
-                g.WeightedAverageWatts,
-                g.AverageHeartrate,
-                showPace ? FormatPace(g.AverageSpeed, sport, paceUnits) : null,
-                Units.Round(g.AverageCadence, 0))).ToList()
-            : null;
+        var groups = IntervalGroupRow.Of(a, speed => showPace ? FormatPace(speed, sport, paceUnits) : null);
 
         return new ActivityDetail(
             a.Id ?? "",

@@ -1,3 +1,5 @@
+using IcuSync.Intervals;
+
 namespace IcuSync.Server.Coaching;
 
 /// <summary>
@@ -85,7 +87,29 @@ public sealed record IntervalGroupRow(
     int? NpW,
     int? AvgHrBpm,
     string? Pace,
-    double? CadenceRpm);
+    double? CadenceRpm)
+{
+    /// <summary>
+    /// The groups Intervals.icu found in <paramref name="activity"/>, or null when it found none; <paramref name="pace"/>
+    /// formats a group's average speed (null when the activity is shown by power).
+    /// </summary>
+    public static IReadOnlyList<IntervalGroupRow>? Of(ActivityDto activity, Func<double?, string?> pace)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(pace);
+        return activity.IntervalGroups is { Count: > 0 } groups
+            ? groups.Select(g => new IntervalGroupRow(
+                g.Id,
+                g.Count,
+                g.MovingTime ?? g.ElapsedTime,
+                g.AverageWatts,
+                g.WeightedAverageWatts,
+                g.AverageHeartrate,
+                pace(g.AverageSpeed),
+                Units.Round(g.AverageCadence, 0))).ToList()
+            : null;
+    }
+}
 
 /// <summary>Weather during the activity: temperatures in °C, wind in m/s.</summary>
 public sealed record ActivityWeather(double? TempC, double? DeviceTempC, double? WindSpeedMps, double? HeadwindPct);

@@ -268,10 +268,7 @@ public sealed class SessionAnalysis(IntervalsReads reads, ActivityAnalysisServic
                 Units.Round(i.Decoupling, 1),
                 i.WbalEnd))
             .ToList();
-        var groups = activity.IntervalGroups is { Count: > 0 } list
-            ? list.Select(g => new IntervalGroupRow(g.Id, g.Count, g.MovingTime ?? g.ElapsedTime, g.AverageWatts, g.WeightedAverageWatts,
-                g.AverageHeartrate, power ? null : Pace(g.AverageSpeed, sport, settings?.PaceUnits), Units.Round(g.AverageCadence, 0))).ToList()
-            : null;
+        var groups = IntervalGroupRow.Of(activity, speed => power ? null : Pace(speed, sport, settings?.PaceUnits));
 
         var work = (activity.Intervals ?? [])
             .Where(i => string.Equals(i.Type, "WORK", StringComparison.OrdinalIgnoreCase)

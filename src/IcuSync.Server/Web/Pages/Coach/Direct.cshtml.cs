@@ -1,7 +1,5 @@
 using IcuSync.Server.Accounts;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IcuSync.Server.Web.Pages.Coach;
 
@@ -12,9 +10,9 @@ namespace IcuSync.Server.Web.Pages.Coach;
 public sealed class DirectModel(
     AthleteAccountService accounts,
     DirectCoachRosters rosters,
-    McpTokenService tokens) : PageModel
+    McpTokenService tokens) : McpUrlPageModel(tokens)
 {
-    private static readonly Dictionary<string, string> Notices = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> PageNotices = new(StringComparer.Ordinal)
     {
         ["enabled"] = "Direct coach mode is on. Your roster is below.",
         ["disabled"] = "Direct coach mode is off. Your direct-coach MCP URL reaches only your own data until you turn it on again.",
@@ -25,26 +23,11 @@ public sealed class DirectModel(
 
     public RosterSnapshot? Roster { get; private set; }
 
-    public McpUrlView McpUrl { get; private set; } = null!;
+    protected override TokenOwner Owner => TokenOwner.DirectCoach(AccountId);
 
-    public string? Notice { get; private set; }
+    protected override IReadOnlyDictionary<string, string> Notices => PageNotices;
 
-    public string? Problem { get; private set; }
-
-    private Guid AccountId => WebSession.AccountId(User) ?? Guid.Empty;
-
-    private string Actor => Actors.Athlete(AccountId);
-
-    public async Task<IActionResult> OnGetAsync(string? notice)
-    {
-        if (!await LoadAsync(null))
-        {
-            return await SignOutAsync();
-        }
-
-        Notice = notice is not null && Notices.TryGetValue(notice, out var text) ? text : null;
-        return Page();
-    }
+    protected override string SignInPath => "/signin?returnUrl=%2Fcoach%2Fdirect";
 
     public async Task<IActionResult> OnPostEnableAsync()
     {
@@ -56,31 +39,6 @@ public sealed class DirectModel(
     {
         var result = await accounts.SetDirectCoachAsync(AccountId, false, Actor, HttpContext.RequestAborted);
         return result.Succeeded ? Redirect("/coach/direct?notice=disabled") : await ShowProblemAsync(result.Error.Message);
-    }
-
-    public async Task<IActionResult> OnPostRevealAsync()
-    {
-        var issued = await tokens.GetOrIssueAsync(TokenOwner.DirectCoach(AccountId), Actor, HttpContext.RequestAborted);
-        if (!await LoadAsync(issued.Succeeded ? issued.Value.McpUrl : null))
-        {
-            return await SignOutAsync();
-        }
-
-        Problem = issued.Succeeded ? null : issued.Error.Message;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostRegenerateAsync()
-    {
-        var issued = await tokens.RegenerateAsync(TokenOwner.DirectCoach(AccountId), Actor, HttpContext.RequestAborted);
-        if (!await LoadAsync(issued.Succeeded ? issued.Value.McpUrl : null))
-        {
-            return await SignOutAsync();
-        }
-
-        Notice = issued.Succeeded ? Notices["regenerated"] : null;
-        Problem = issued.Succeeded ? null : issued.Error.Message;
-        return Page();
     }
 
     public static string Access(RosterPermission permission) => permission switch
@@ -97,19 +55,7 @@ public sealed class DirectModel(
         _ => "No tools",
     };
 
-    private async Task<IActionResult> ShowProblemAsync(string message)
-    {
-        if (!await LoadAsync(null))
-        {
-            return await SignOutAsync();
-        }
-
-        Problem = message;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(string? revealedUrl)
+    protected override async Task<bool> LoadAsync(string? revealedUrl)
     {
         var cancellationToken = HttpContext.RequestAborted;
         if (await accounts.GetAsync(AccountId, cancellationToken) is not { } account)
@@ -126,11 +72,5 @@ public sealed class DirectModel(
         }
 
         return true;
-    }
-
-    private async Task<IActionResult> SignOutAsync()
-    {
-        await HttpContext.SignOutAsync(WebSession.SessionScheme);
-        return Redirect("/signin?returnUrl=%2Fcoach%2Fdirect");
     }
 }

@@ -1,7 +1,6 @@
 using IcuSync.Server.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IcuSync.Server.Web.Pages.Dashboard;
 
@@ -14,9 +13,9 @@ public sealed class DashboardModel(
     McpTokenService tokens,
     CoachInviteService invites,
     DashboardReader reader,
-    IAuthenticationSchemeProvider schemes) : PageModel
+    IAuthenticationSchemeProvider schemes) : McpUrlPageModel(tokens)
 {
-    private static readonly Dictionary<string, string> Notices = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> PageNotices = new(StringComparer.Ordinal)
     {
         ["invited"] = "Invite sent. Your coach will receive an email with their MCP URL.",
         ["invited-nomail"] = "Invite saved, but the email could not be sent. Your coach can use \"Resend my MCP URL\" on the Manage your token page.",
@@ -29,17 +28,11 @@ public sealed class DashboardModel(
 
     public AccountSummary Account { get; private set; } = null!;
 
-    public McpUrlView McpUrl { get; private set; } = null!;
-
     public IReadOnlyList<CoachRow> Coaches { get; private set; } = [];
 
     public IReadOnlyList<ActivityEntry> Activity { get; private set; } = [];
 
     public bool OAuthEnabled { get; private set; }
-
-    public string? Notice { get; private set; }
-
-    public string? Problem { get; private set; }
 
     public string? InviteError { get; private set; }
 
@@ -51,45 +44,11 @@ public sealed class DashboardModel(
 
     public string? GrantsError { get; private set; }
 
-    private Guid AccountId => WebSession.AccountId(User) ?? Guid.Empty;
+    protected override TokenOwner Owner => TokenOwner.Athlete(AccountId);
 
-    private string Actor => Actors.Athlete(AccountId);
+    protected override IReadOnlyDictionary<string, string> Notices => PageNotices;
 
-    public async Task<IActionResult> OnGetAsync(string? notice)
-    {
-        if (!await LoadAsync(null))
-        {
-            return await SignOutAsync();
-        }
-
-        Notice = notice is not null && Notices.TryGetValue(notice, out var text) ? text : null;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostRevealAsync()
-    {
-        var issued = await tokens.GetOrIssueAsync(TokenOwner.Athlete(AccountId), Actor, HttpContext.RequestAborted);
-        if (!await LoadAsync(issued.Succeeded ? issued.Value.McpUrl : null))
-        {
-            return await SignOutAsync();
-        }
-
-        Problem = issued.Succeeded ? null : issued.Error.Message;
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostRegenerateAsync()
-    {
-        var issued = await tokens.RegenerateAsync(TokenOwner.Athlete(AccountId), Actor, HttpContext.RequestAborted);
-        if (!await LoadAsync(issued.Succeeded ? issued.Value.McpUrl : null))
-        {
-            return await SignOutAsync();
-        }
-
-        Notice = issued.Succeeded ? Notices["regenerated"] : null;
-        Problem = issued.Succeeded ? null : issued.Error.Message;
-        return Page();
-    }
+    protected override string SignInPath => "/signin";
 
     public async Task<IActionResult> OnPostDisconnectAsync()
     {
@@ -149,19 +108,9 @@ public sealed class DashboardModel(
     /// <summary>The id prefix of one coach's checkboxes (unique on the page).</summary>
     public static string CoachPrefix(CoachRow coach) => "coach-" + coach.Invite.InviteId.ToString("N")[..8];
 
-    private async Task<IActionResult> ShowProblemAsync(AccountError error)
-    {
-        if (!await LoadAsync(null))
-        {
-            return await SignOutAsync();
-        }
+    private Task<IActionResult> ShowProblemAsync(AccountError error) => ShowProblemAsync(error.Message);
 
-        Problem = error.Message;
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return Page();
-    }
-
-    private async Task<bool> LoadAsync(string? revealedUrl)
+    protected override async Task<bool> LoadAsync(string? revealedUrl)
     {
         var cancellationToken = HttpContext.RequestAborted;
         if (await accounts.GetAsync(AccountId, cancellationToken) is not { } account)
@@ -175,12 +124,5 @@ public sealed class DashboardModel(
         Activity = await reader.ActivityAsync(account.Id, Coaches, cancellationToken);
         OAuthEnabled = await schemes.GetSchemeAsync(WebSession.IntervalsScheme) is not null;
         return true;
-    }
-
-    private async Task<IActionResult> SignOutAsync()
-    {
-        // The account behind this session no longer exists.
-        await HttpContext.SignOutAsync(WebSession.SessionScheme);
-        return Redirect("/signin");
     }
 }
