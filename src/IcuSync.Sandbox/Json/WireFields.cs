@@ -113,7 +113,8 @@ internal static class WireFields
         "calendar_tile_activity_panel_id", "other", "iseFTPSupported", "use_distance_for_intervals",
     ];
 
-    public static readonly string[] Athlete =
+    // The fields GET /athlete/{id} and GET /athlete/{id}/athletes share, in the order Intervals.icu sends them.
+    private static readonly string[] AthleteCommon =
     [
         "id", "name", "firstname", "lastname", "profile_medium", "measurement_preference", "weight_pref_lb",
         "fahrenheit", "wind_speed", "rain", "weight", "email", "sex", "city", "state", "country", "countries",
@@ -147,47 +148,12 @@ internal static class WireFields
         "strava_id", "scope", "strava_sync_activities", "strava_sync_activity_types", "strava_sync_other_activities",
         "ignore_strava_gear", "update_strava_name", "add_weather_to_strava_descr", "height", "height_units", "plan",
         "plan_expires", "trial_end_date", "sponsored_by_chat_id", "has_password", "beta_user", "currency",
-        "training_plan_id", "training_plan_start_date", "training_availability", "strava_authorized", "sportSettings",
-        "custom_items",
+        "training_plan_id", "training_plan_start_date", "training_availability",
     ];
 
-    public static readonly string[] AthleteWithTags =
-    [
-        "id", "name", "firstname", "lastname", "profile_medium", "measurement_preference", "weight_pref_lb",
-        "fahrenheit", "wind_speed", "rain", "weight", "email", "sex", "city", "state", "country", "countries",
-        "languages", "bikes", "shoes", "timezone", "locale", "date_format", "time_format", "visibility",
-        "icu_last_seen", "status", "status_updated", "icu_resting_hr", "icu_weight", "icu_weight_sync",
-        "icu_activated", "icu_queue_pos", "icu_admin", "icu_friend_invite_token", "icu_permission", "icu_effort_secs",
-        "icu_coach", "bio", "website", "icu_date_of_birth", "icu_api_key", "icu_type_settings", "icu_form_as_percent",
-        "icu_mmp_days", "icu_wellness_prompt", "wellness_last_prompt_date", "icu_wellness_keys",
-        "private_wellness_keys", "icu_track_menstrual_cycle", "icu_menstrual_cycle_perm", "activity_rpe_prompt",
-        "coach_ticks", "icu_garmin_health", "icu_garmin_training", "icu_garmin_sync_activities",
-        "garmin_sync_activity_types", "garmin_sync_after", "icu_garmin_download_wellness",
-        "icu_garmin_upload_workouts", "icu_garmin_outdoor_power_range", "icu_garmin_hr_range", "garmin_pace_range",
-        "garmin_power_target", "icu_garmin_last_upload", "icu_garmin_upload_filters", "icu_garmin_wellness_keys",
-        "open_step_duration", "polar_scope", "polar_sync_activities", "polar_sync_activity_types",
-        "polar_download_wellness", "polar_wellness_keys", "suunto_scope", "suunto_user_id", "suunto_sync_activities",
-        "suunto_sync_activity_types", "suunto_upload_workouts", "suunto_outdoor_power_range", "suunto_hr_range",
-        "suunto_pace_range", "suunto_last_upload", "suunto_upload_filters", "suunto_download_wellness",
-        "coros_user_id", "coros_sync_activities", "coros_upload_workouts", "coros_download_wellness",
-        "coros_last_upload", "concept2_user_id", "concept2_sync_activities", "zepp_user_id", "zepp_sync_activities",
-        "zepp_upload_workouts", "zepp_download_wellness", "huawei_user_id", "huawei_sync_activities",
-        "huawei_upload_workouts", "huawei_download_wellness", "wahoo_user_id", "wahoo_sync_activities",
-        "wahoo_upload_workouts", "zwift_user_id", "zwift_sync_activities", "zwift_upload_workouts", "dropbox_scope",
-        "oura_scope", "oura_wellness_keys", "whoop_scope", "whoop_wellness_keys", "google_scope",
-        "google_wellness_keys", "icu_email_verified", "icu_email_disabled", "email_notifications",
-        "push_notifications", "notification_athlete_tags_enabled", "has_push_subscriptions",
-        "include_descr_in_plan_for_week", "icu_send_achievements", "icu_send_newsletter", "icu_send_private_chat",
-        "icu_send_private_msg", "icu_send_follow_req", "icu_send_group_chat", "icu_send_group_msg",
-        "icu_send_activity_chat", "icu_send_followed_activity_chat", "icu_send_coached_activity_chat",
-        "icu_send_activity_msg", "icu_send_coach_me_req", "icu_send_gear_alerts", "icu_send_plan_for_week",
-        "icu_send_followed_new_activity", "icu_send_coached_new_activity", "icu_send_coach_tick", "strava_allowed",
-        "strava_id", "scope", "strava_sync_activities", "strava_sync_activity_types", "strava_sync_other_activities",
-        "ignore_strava_gear", "update_strava_name", "add_weather_to_strava_descr", "height", "height_units", "plan",
-        "plan_expires", "trial_end_date", "sponsored_by_chat_id", "has_password", "beta_user", "currency",
-        "training_plan_id", "training_plan_start_date", "training_availability", "icu_tags", "icu_notes",
-        "strava_authorized",
-    ];
+    public static readonly string[] Athlete = [.. AthleteCommon, "strava_authorized", "sportSettings", "custom_items"];
+
+    public static readonly string[] AthleteWithTags = [.. AthleteCommon, "icu_tags", "icu_notes", "strava_authorized"];
 
     public static readonly string[] Gear =
     [
