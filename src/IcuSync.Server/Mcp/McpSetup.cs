@@ -58,6 +58,15 @@ public static partial class McpSetup
                         LogToolError(logger, name, caller.Principal?.Kind.ToString() ?? "anonymous");
                         return Refusal($"An error occurred invoking '{name}': {error.Message}");
                     }
+                    catch (Exception error) when (error is JsonException or ArgumentException or FormatException
+                        && context.MatchedPrimitive is McpServerTool tool
+                        && ArgumentTypes.FirstMismatch(tool.ProtocolTool.InputSchema, context.Params?.Arguments) is { } mismatch)
+                    {
+                        // The SDK could not bind an argument of the wrong JSON type; say which one and how to send it.
+                        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(ToolCallsCategory);
+                        LogToolError(logger, name, caller.Principal?.Kind.ToString() ?? "anonymous");
+                        return Refusal($"An error occurred invoking '{name}': {mismatch}");
+                    }
                 });
             });
         return builder.WithIntentResources().WithIntentPrompts().WithCompactIntentToolList();

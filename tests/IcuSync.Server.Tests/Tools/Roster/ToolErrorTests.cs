@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using IcuSync.Intervals;
 using IcuSync.Server.Mcp;
 using IcuSync.Server.Tests.Infrastructure;
+using IcuSync.Server.Tests.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using static IcuSync.Server.Tests.Tools.Roster.RosterTestKit;
@@ -34,6 +36,22 @@ public sealed class ToolErrorTests(ToolErrorTests.LoggedHost fixture) : IClassFi
         Assert.DoesNotContain("last-tuesday-secret", line.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(entries, e => e.Level >= LogLevel.Error);
         Assert.DoesNotContain(entries, e => e.Exception is not null);
+    }
+
+    [Theory]
+    [InlineData("get_training_history", "limit", "\"lots\"", "expected a whole number (or leave it out), got a string", "not \"30\"")]
+    [InlineData("get_training_history", "limit", "2.5", "expected a whole number (or leave it out), got a fractional number", "bare JSON number")]
+    [InlineData("get_training_history", "start_date", "{\"day\":1}", "expected a string (or leave it out), got an object", "JSON string")]
+    public async Task An_argument_of_the_wrong_json_type_is_refused_naming_it_and_the_type(string tool, string argument, string json, string expected, string fix)
+    {
+        await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ada Cyclist, athlete"));
+        var before = fixture.Logs.Entries.Count;
+
+        var result = await client.CallToolAsync(tool, new Dictionary<string, object?> { [argument] = JsonDocument.Parse(json).RootElement });
+
+        AssertRefused(result, $"Invalid argument '{argument}': {expected}", fix);
+        Attack.AssertNoStackTrace(result.Text());
+        Assert.DoesNotContain(fixture.Logs.Entries.Skip(before), e => e.Level >= LogLevel.Error || e.Exception is not null);
     }
 
     [Fact]
