@@ -1,6 +1,8 @@
 using IcuSync.Analytics.Load;
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 using static IcuSync.Server.Tests.Intents.Read.ReadIntentKit;
 
 namespace IcuSync.Server.Tests.Intents.Read;

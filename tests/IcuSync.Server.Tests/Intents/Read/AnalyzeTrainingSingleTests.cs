@@ -3,7 +3,8 @@ using IcuSync.Analytics.Power;
 using IcuSync.Analytics.Streams;
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
-using static IcuSync.Server.Tests.Intents.Read.ReadIntentKit;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 
 namespace IcuSync.Server.Tests.Intents.Read;
 

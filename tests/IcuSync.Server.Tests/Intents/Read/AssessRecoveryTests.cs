@@ -2,7 +2,8 @@ using IcuSync.Analytics;
 using IcuSync.Analytics.Wellness;
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
-using static IcuSync.Server.Tests.Intents.Read.ReadIntentKit;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 
 namespace IcuSync.Server.Tests.Intents.Read;
 

@@ -1,6 +1,6 @@
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
-using static IcuSync.Server.Tests.Intents.Read.ReadIntentKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 
 namespace IcuSync.Server.Tests.Intents.Read;
 

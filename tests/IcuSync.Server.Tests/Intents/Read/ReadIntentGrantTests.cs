@@ -1,9 +1,8 @@
 using System.Text.Json;
 using IcuSync.Sandbox;
-using IcuSync.Server.Accounts;
 using IcuSync.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using static IcuSync.Server.Tests.Intents.Read.ReadIntentKit;
+using static IcuSync.Server.Tests.Infrastructure.GrantKit;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
 
 namespace IcuSync.Server.Tests.Intents.Read;
 
@@ -59,7 +58,7 @@ public sealed class ReadIntentGrantTests(HostFixture fixture) : IClassFixture<Ho
     public async Task An_invited_coach_without_the_base_grant_is_refused_per_athlete_and_allowed_where_granted()
     {
         // Ada grants only the training history; Ben grants everything the read intents read. One coach, one token.
-        var url = await InviteAsync("read-intents-coach@example.com",
+        var url = await InviteAsync(Host, "read-intents-coach@example.com",
             ("ada@sandbox.icusync.local", ["get_training_history"]),
             ("ben@sandbox.icusync.local", ["get_training_history", "get_training_summary", "get_wellness", "get_fitness", "get_activity_detail", "get_events"]));
         await using var client = await ConnectIntentsUrlAsync(url);
@@ -104,7 +103,7 @@ public sealed class ReadIntentGrantTests(HostFixture fixture) : IClassFixture<Ho
     [Fact]
     public async Task A_coach_with_none_of_the_grants_does_not_see_the_read_intents()
     {
-        var url = await InviteAsync("profile-only@example.com", ("cleo@sandbox.icusync.local", ["get_athlete_profile"]));
+        var url = await InviteAsync(Host, "profile-only@example.com", ("cleo@sandbox.icusync.local", ["get_athlete_profile"]));
         await using var client = await ConnectIntentsUrlAsync(url);
 
         var listed = (await client.ListToolsAsync()).Select(t => t.Name).ToList();
@@ -112,25 +111,5 @@ public sealed class ReadIntentGrantTests(HostFixture fixture) : IClassFixture<Ho
         var refused = await client.CallAsync("assess_recovery");
         Assert.True(refused.IsError);
         Assert.Contains("not available on this connection", refused.Text(), StringComparison.Ordinal);
-    }
-
-    private async Task<string> InviteAsync(string coachEmail, params (string AthleteEmail, string[] Tools)[] invites)
-    {
-        var services = Host.Server.App.Services;
-        var accounts = services.GetRequiredService<AthleteAccountService>();
-        var coaches = services.GetRequiredService<CoachInviteService>();
-        Guid? coachId = null;
-        foreach (var (athleteEmail, tools) in invites)
-        {
-            var account = await accounts.FindAsync(athleteEmail, CancellationToken.None)
-                ?? throw new InvalidOperationException($"No demo account {athleteEmail}.");
-            var outcome = await coaches.InviteCoreAsync(account.Id, new CoachInviteRequest(coachEmail, tools), Actors.Athlete(account.Id), sendEmail: false, CancellationToken.None);
-            Assert.True(outcome.Succeeded, outcome.ToString());
-            coachId = outcome.Value.CoachId;
-        }
-
-        var token = await services.GetRequiredService<McpTokenService>().GetOrIssueAsync(TokenOwner.InvitedCoach(coachId!.Value), Actors.System, CancellationToken.None);
-        Assert.True(token.Succeeded, token.ToString());
-        return token.Value.McpUrl;
     }
 }

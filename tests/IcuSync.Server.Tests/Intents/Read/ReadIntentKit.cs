@@ -1,56 +1,16 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using IcuSync.Analytics.Distribution;
 using IcuSync.Sandbox;
-using IcuSync.Server.Tests.Infrastructure;
-using ModelContextProtocol.Client;
-using ModelContextProtocol.Protocol;
 
 namespace IcuSync.Server.Tests.Intents.Read;
 
-/// <summary>Shared steps of the read-intent tests: intents-profile clients, calls, and the sandbox numbers to assert against.</summary>
+/// <summary>The read-intent tests' own steps: the sandbox numbers (loads, zones, distributions) to assert against.</summary>
 internal static class ReadIntentKit
 {
-    public static readonly string[] RideTypes = ["Ride", "VirtualRide", "GravelRide", "MountainBikeRide", "TrackRide"];
-
-    public static SandboxStore Store(this IcuSyncTestHost host) => host.Server.Sandbox!.Store;
-
-    /// <summary>A real MCP client on the intents profile for the demo principal whose label contains <paramref name="who"/>.</summary>
-    public static Task<McpClient> ConnectIntentsAsync(this IcuSyncTestHost host, string who) =>
-        IcuSyncTestHost.ConnectAsync(host.DemoUrl(who) + "?profile=intents");
-
-    public static Task<McpClient> ConnectIntentsUrlAsync(string mcpUrl) => IcuSyncTestHost.ConnectAsync(mcpUrl + "?profile=intents");
-
-    public static async Task<CallToolResult> CallAsync(this McpClient client, string tool, params (string Name, object? Value)[] arguments) =>
-        await client.CallToolAsync(tool, arguments.ToDictionary(a => a.Name, a => a.Value));
-
-    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static DateOnly Date(this JsonElement element, string property) =>
-        DateOnly.ParseExact(element.GetProperty(property).GetString()!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static JsonElement? Optional(this JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) ? value : null;
-
     public static IReadOnlyDictionary<string, string> UnavailableByMetric(this JsonElement element) =>
         element.TryGetProperty("unavailable", out var list)
             ? list.EnumerateArray().ToDictionary(u => u.GetProperty("metric").GetString()!, u => u.GetProperty("reason").GetString()!)
             : new Dictionary<string, string>();
-
-    /// <summary>A tool error that names the argument and the accepted form, with no stack trace.</summary>
-    public static void AssertBadArgument(CallToolResult result, string argument, string acceptedHint)
-    {
-        Assert.True(result.IsError, "Expected a tool error, got: " + result.Text());
-        Assert.Contains($"'{argument}'", result.Text(), StringComparison.Ordinal);
-        Assert.Contains(acceptedHint, result.Text(), StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", result.Text(), StringComparison.Ordinal);
-    }
-
-    /// <summary>A stream's samples with missing samples as NaN; null when the activity has no such stream.</summary>
-    public static double[]? Samples(IReadOnlyList<SandboxStream> streams, string type) =>
-        streams.FirstOrDefault(s => s.Type == type) is { } stream ? [.. stream.Data.Select(v => v ?? double.NaN)] : null;
 
     /// <summary>Daily load (sum of icu_training_load per local date, Strava stubs excluded) from <paramref name="from"/> through <paramref name="to"/>.</summary>
     public static double[] DailyLoads(this SandboxStore store, string athleteId, DateOnly from, DateOnly to) =>
@@ -102,25 +62,5 @@ internal static class ReadIntentKit
         }
 
         return TrainingIntensity.FromThreeZones(low, moderate, high);
-    }
-
-    /// <summary>An HTTP client on the sandbox with an athlete's API key, to change its data as the athlete would.</summary>
-    public static HttpClient SandboxHttp(this IcuSyncTestHost host, string apiKey)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(host.Server.Sandbox!.BaseAddress.ToString().TrimEnd('/') + "/") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("API_KEY:" + apiKey)));
-        return http;
-    }
-
-    public static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
-    /// <summary>GET on the sandbox's Intervals.icu API with an athlete's key.</summary>
-    public static async Task<JsonElement> SandboxGetAsync(this IcuSyncTestHost host, string apiKey, string pathAndQuery)
-    {
-        using var http = host.SandboxHttp(apiKey);
-        using var response = await http.GetAsync(new Uri(pathAndQuery.TrimStart('/'), UriKind.Relative));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"Sandbox GET {pathAndQuery} failed: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }

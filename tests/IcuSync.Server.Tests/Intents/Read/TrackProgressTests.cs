@@ -4,6 +4,8 @@ using IcuSync.Analytics.Trends;
 using IcuSync.Analytics.Wellness;
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 using static IcuSync.Server.Tests.Intents.Read.ReadIntentKit;
 
 namespace IcuSync.Server.Tests.Intents.Read;

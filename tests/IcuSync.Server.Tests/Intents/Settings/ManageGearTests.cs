@@ -1,6 +1,6 @@
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
-using static IcuSync.Server.Tests.Intents.Settings.SettingsTestKit;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
 
 namespace IcuSync.Server.Tests.Intents.Settings;
 
@@ -14,7 +14,7 @@ public sealed class ManageGearTests(HostFixture fixture) : IClassFixture<HostFix
     [Fact]
     public async Task List_groups_gear_by_type_with_distance_remaining_life_from_reminders_and_status()
     {
-        await using var client = await IntentsAsync(Host, "Runner");
+        await using var client = await Host.ConnectIntentsAsync("Runner");
 
         var result = await client.CallToolAsync("manage_gear", Args(("action", "list")));
         var json = result.Structured();
@@ -41,7 +41,7 @@ public sealed class ManageGearTests(HostFixture fixture) : IClassFixture<HostFix
     [Fact]
     public async Task Gear_without_a_reminder_reports_remaining_life_as_unavailable_with_the_reason()
     {
-        await using var client = await IntentsAsync(Host, "Triathlete");
+        await using var client = await Host.ConnectIntentsAsync("Triathlete");
 
         var json = (await client.CallToolAsync("manage_gear", Args())).Structured();
 
@@ -57,12 +57,12 @@ public sealed class ManageGearTests(HostFixture fixture) : IClassFixture<HostFix
     [Fact]
     public async Task Add_is_a_dry_run_first_then_creates_the_gear_once_even_when_the_code_is_replayed()
     {
-        await using var client = await IntentsAsync(Host, "Runner");
+        await using var client = await Host.ConnectIntentsAsync("Runner");
         var count = Store.GetGear(SandboxPrincipals.RunnerId).Count;
         var args = Args(("action", "add"), ("name", "Nike Vaporfly 3"), ("type", "shoes"), ("date", "2026-01-05"));
 
         var dryRun = await client.CallToolAsync("manage_gear", args);
-        var code = dryRun.DryRunCode();
+        var code = dryRun.ConfirmCode();
         Assert.Equal(count, Store.GetGear(SandboxPrincipals.RunnerId).Count);
         Assert.Contains("add Shoes 'Nike Vaporfly 3'", dryRun.Text(), StringComparison.Ordinal);
 
@@ -82,7 +82,7 @@ public sealed class ManageGearTests(HostFixture fixture) : IClassFixture<HostFix
     [Fact]
     public async Task Retire_marks_the_gear_retired_on_the_given_date_only_after_confirmation()
     {
-        await using var client = await IntentsAsync(Host, "Triathlete");
+        await using var client = await Host.ConnectIntentsAsync("Triathlete");
         var today = Store.Today(SandboxPrincipals.TriathleteId);
         var day = today.AddDays(-2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var args = Args(("action", "retire"), ("gear", "Orca"), ("date", day));
@@ -102,14 +102,14 @@ public sealed class ManageGearTests(HostFixture fixture) : IClassFixture<HostFix
     [Fact]
     public async Task Set_reminder_adds_a_new_reminder_and_updates_a_same_named_one_in_place()
     {
-        await using var client = await IntentsAsync(Host, "Cyclist");
+        await using var client = await Host.ConnectIntentsAsync("Cyclist");
         var trainer = Store.GetGear(SandboxPrincipals.CyclistId).Single(g => g.Name == "Tacx Neo trainer bike");
         var chain = Store.GetGear(SandboxPrincipals.CyclistId).Single(g => g.Type == "Chain");
         var chainReminder = chain.Reminders!.Single();
         var add = Args(("action", "set_reminder"), ("gear", trainer.Id), ("name", "Check belt"), ("distance_km", 5000), ("days", 365));
         var update = Args(("action", "set_reminder"), ("gear", "Ultegra chain"), ("name", "replace chain"), ("distance_km", 3500));
 
-        var addCode = (await client.CallToolAsync("manage_gear", add)).DryRunCode();
+        var addCode = (await client.CallToolAsync("manage_gear", add)).ConfirmCode();
         Assert.Empty(Store.GetGear(SandboxPrincipals.CyclistId).Single(g => g.Id == trainer.Id).Reminders ?? []);
         var added = (await client.CallToolAsync("manage_gear", add.With("confirm", addCode))).Structured();
         var replay = (await client.CallToolAsync("manage_gear", add.With("confirm", addCode))).Structured();
@@ -136,14 +136,14 @@ public sealed class ManageGearTests(HostFixture fixture) : IClassFixture<HostFix
     [Fact]
     public async Task Gear_writes_refuse_codes_that_are_forged_boolean_or_for_another_change_and_write_nothing()
     {
-        await using var client = await IntentsAsync(Host, "Cyclist");
+        await using var client = await Host.ConnectIntentsAsync("Cyclist");
         var before = Store.GetGear(SandboxPrincipals.CyclistId).Count;
         var args = Args(("action", "add"), ("name", "Spare wheelset"), ("type", "Wheelset"));
 
         var forged = await client.CallToolAsync("manage_gear", args.With("confirm", "not-a-real-code"));
         var boolean = await client.CallToolAsync("manage_gear", args.With("confirm", true));
         var dryRunFalse = await client.CallToolAsync("manage_gear", args.With("dry_run", false));
-        var otherName = await client.CallToolAsync("manage_gear", args.With("name", "Race wheelset").With("confirm", dryRunFalse.DryRunCode()));
+        var otherName = await client.CallToolAsync("manage_gear", args.With("name", "Race wheelset").With("confirm", dryRunFalse.ConfirmCode()));
         var badType = await client.CallToolAsync("manage_gear", args.With("type", "Spaceship"));
         var noLimit = await client.CallToolAsync("manage_gear", Args(("action", "set_reminder"), ("gear", "Canyon")));
         var ambiguous = await client.CallToolAsync("manage_gear", Args(("action", "retire"), ("gear", "a")));

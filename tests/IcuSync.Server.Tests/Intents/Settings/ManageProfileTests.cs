@@ -2,7 +2,7 @@ using System.Globalization;
 using IcuSync.Sandbox;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Tests.Infrastructure;
-using static IcuSync.Server.Tests.Intents.Settings.SettingsTestKit;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
 
 namespace IcuSync.Server.Tests.Intents.Settings;
 
@@ -16,7 +16,7 @@ public sealed class ManageProfileTests(HostFixture fixture) : IClassFixture<Host
     [Fact]
     public async Task Get_returns_every_section_with_the_stored_thresholds_zones_and_todays_fitness()
     {
-        await using var client = await IntentsAsync(Host, "Cyclist");
+        await using var client = await Host.ConnectIntentsAsync("Cyclist");
 
         var json = (await client.CallToolAsync("manage_profile", Args(("action", "get")))).Structured();
 
@@ -42,7 +42,7 @@ public sealed class ManageProfileTests(HostFixture fixture) : IClassFixture<Host
     [Fact]
     public async Task Get_with_sections_returns_only_those_and_refuses_an_unknown_section_by_name()
     {
-        await using var client = await IntentsAsync(Host, "Runner");
+        await using var client = await Host.ConnectIntentsAsync("Runner");
 
         var json = (await client.CallToolAsync("manage_profile", Args(("sections", new[] { "zones", "thresholds" })))).Structured();
         var bad = await client.CallToolAsync("manage_profile", Args(("sections", new[] { "zones", "power" })));
@@ -61,7 +61,7 @@ public sealed class ManageProfileTests(HostFixture fixture) : IClassFixture<Host
     [Fact]
     public async Task Update_thresholds_dry_run_writes_nothing_and_confirm_applies_the_previewed_zones_to_settings_and_activities()
     {
-        await using var client = await IntentsAsync(Host, "Cyclist");
+        await using var client = await Host.ConnectIntentsAsync("Cyclist");
         var before = Store.FindSportSettings(SandboxPrincipals.CyclistId, "Ride")!;
         var args = Args(("action", "update_thresholds"), ("new_lt_hr", 171), ("new_aet_hr", 150), ("thresholds_source", "lab_test"));
 
@@ -111,14 +111,14 @@ public sealed class ManageProfileTests(HostFixture fixture) : IClassFixture<Host
     [Fact]
     public async Task A_forged_or_boolean_confirm_or_dry_run_false_writes_nothing()
     {
-        await using var client = await IntentsAsync(Host, "Runner");
+        await using var client = await Host.ConnectIntentsAsync("Runner");
         var before = Store.FindSportSettings(SandboxPrincipals.RunnerId, "Run")!;
         var args = Args(("action", "update_thresholds"), ("new_lt_hr", before.Lthr + 4));
 
         var forged = await client.CallToolAsync("manage_profile", args.With("confirm", "CfDJ8forgedcodeAAAAAAAAAAAAAAAA"));
         var boolean = await client.CallToolAsync("manage_profile", args.With("confirm", true));
         var dryRunFalse = await client.CallToolAsync("manage_profile", args.With("dry_run", false));
-        var code = dryRunFalse.DryRunCode();
+        var code = dryRunFalse.ConfirmCode();
         var otherValue = await client.CallToolAsync("manage_profile", Args(("action", "update_thresholds"), ("new_lt_hr", before.Lthr + 9), ("confirm", code)));
         var previewWins = await client.CallToolAsync("manage_profile", args.With("confirm", code).With("dry_run", true));
 
@@ -135,7 +135,7 @@ public sealed class ManageProfileTests(HostFixture fixture) : IClassFixture<Host
     [Fact]
     public async Task Inconsistent_threshold_values_are_refused_naming_the_argument_and_the_valid_range()
     {
-        await using var client = await IntentsAsync(Host, "Runner");
+        await using var client = await Host.ConnectIntentsAsync("Runner");
         var run = Store.FindSportSettings(SandboxPrincipals.RunnerId, "Run")!;
 
         var none = await client.CallToolAsync("manage_profile", Args(("action", "update_thresholds")));
@@ -160,12 +160,12 @@ public sealed class ManageProfileTests(HostFixture fixture) : IClassFixture<Host
     [Fact]
     public async Task A_direct_coach_with_write_access_updates_one_named_sport_without_touching_past_activities()
     {
-        await using var client = await IntentsAsync(Host, "direct coach");
+        await using var client = await Host.ConnectIntentsAsync("direct coach");
         var run = Store.FindSportSettings(SandboxPrincipals.TriathleteId, "Run")!;
         var ride = Store.FindSportSettings(SandboxPrincipals.TriathleteId, "Ride")!;
         var args = Args(("action", "update_thresholds"), ("sport", "Run"), ("new_aet_hr", run.HrZones![1] + 3), ("apply_to_activities", false), ("athlete", "Cleo"));
 
-        var code = (await client.CallToolAsync("manage_profile", args)).DryRunCode();
+        var code = (await client.CallToolAsync("manage_profile", args)).ConfirmCode();
         var applied = (await client.CallToolAsync("manage_profile", args.With("confirm", code))).Structured();
 
         var after = Store.FindSportSettings(SandboxPrincipals.TriathleteId, "Run")!;
@@ -180,5 +180,5 @@ public sealed class ManageProfileTests(HostFixture fixture) : IClassFixture<Host
         Assert.All(runs, a => Assert.Equal(run.HrZones, a.IcuHrZones));
     }
 
-    private Task<IReadOnlyList<AuditRecord>> AuditAsync() => Tools.Writes.WriteTestKit.AuditAsync(Host);
+    private Task<IReadOnlyList<AuditRecord>> AuditAsync() => WriteKit.AuditAsync(Host);
 }

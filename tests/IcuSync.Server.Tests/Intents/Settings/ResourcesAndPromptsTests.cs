@@ -4,7 +4,7 @@ using IcuSync.Server.Tests.Infrastructure;
 using IcuSync.Workouts;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
-using static IcuSync.Server.Tests.Intents.Settings.SettingsTestKit;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
 
 namespace IcuSync.Server.Tests.Intents.Settings;
 
@@ -21,7 +21,7 @@ public sealed class ResourcesAndPromptsTests(HostFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_intents_profile_lists_both_resources_with_their_mime_types()
     {
-        await using var client = await IntentsAsync(Host, "Cyclist");
+        await using var client = await Host.ConnectIntentsAsync("Cyclist");
 
         var resources = await client.ListResourcesAsync();
 
@@ -35,7 +35,7 @@ public sealed class ResourcesAndPromptsTests(HostFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_profile_resource_is_the_target_athletes_profile_as_json()
     {
-        await using var client = await IntentsAsync(Host, "Cyclist");
+        await using var client = await Host.ConnectIntentsAsync("Cyclist");
 
         var result = await client.ReadResourceAsync(ProfileUri);
 
@@ -59,7 +59,7 @@ public sealed class ResourcesAndPromptsTests(HostFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_profile_resource_follows_the_coachs_athlete_selection_like_the_tools()
     {
-        await using var client = await IntentsAsync(Host, "direct coach");
+        await using var client = await Host.ConnectIntentsAsync("direct coach");
 
         (await client.CallToolAsync("select_athlete", Args(("athlete", "Cleo")))).Structured();
         var result = await client.ReadResourceAsync(ProfileUri);
@@ -72,7 +72,7 @@ public sealed class ResourcesAndPromptsTests(HostFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_profile_resource_checks_the_same_grant_as_manage_profile()
     {
-        await using var client = await IntentsAsync(Host, "invited coach");
+        await using var client = await Host.ConnectIntentsAsync("invited coach");
 
         var refused = await Assert.ThrowsAnyAsync<McpException>(() => client.ReadResourceAsync(ProfileUri).AsTask());
 
@@ -83,7 +83,7 @@ public sealed class ResourcesAndPromptsTests(HostFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_workout_syntax_resource_is_the_guide_with_its_checklist()
     {
-        await using var client = await IntentsAsync(Host, "Runner");
+        await using var client = await Host.ConnectIntentsAsync("Runner");
 
         var result = await client.ReadResourceAsync(SyntaxUri);
 
@@ -113,7 +113,7 @@ public sealed class ResourcesAndPromptsTests(HostFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_four_prompts_are_listed_with_their_optional_arguments()
     {
-        await using var client = await IntentsAsync(Host, "Cyclist");
+        await using var client = await Host.ConnectIntentsAsync("Cyclist");
 
         var prompts = await client.ListPromptsAsync();
 
@@ -127,7 +127,7 @@ public sealed class ResourcesAndPromptsTests(HostFixture fixture) : IClassFixtur
     [Fact]
     public async Task Each_prompt_is_a_user_message_that_points_to_the_right_intents()
     {
-        await using var client = await IntentsAsync(Host, "Cyclist");
+        await using var client = await Host.ConnectIntentsAsync("Cyclist");
 
         var weekly = Text(await client.GetPromptAsync("weekly_plan", new Dictionary<string, object?> { ["focus"] = "taper", ["max_hours"] = "7" }));
         var recovery = Text(await client.GetPromptAsync("recovery_check", new Dictionary<string, object?> { ["period_days"] = "10" }));

@@ -2,7 +2,7 @@ using IcuSync.Sandbox;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using static IcuSync.Server.Tests.Intents.Settings.SettingsTestKit;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
 
 namespace IcuSync.Server.Tests.Intents.Settings;
 
@@ -25,7 +25,7 @@ public sealed class SettingsGrantTests(HostFixture fixture) : IClassFixture<Host
         var ada = (await services.GetRequiredService<AthleteAccountService>().FindAsync("ada@sandbox.icusync.local", CancellationToken.None))!;
         var invites = services.GetRequiredService<CoachInviteService>();
         var invite = (await invites.ListAsync(ada.Id, CancellationToken.None)).Single(i => i.CoachEmail == "coach@demo.icusync.local");
-        await using (var before = await IntentsAsync(Host, "invited coach"))
+        await using (var before = await Host.ConnectIntentsAsync("invited coach"))
         {
             var hidden = (await before.ListToolsAsync()).Select(t => t.Name).ToList();
             Assert.DoesNotContain("manage_profile", hidden);
@@ -33,7 +33,7 @@ public sealed class SettingsGrantTests(HostFixture fixture) : IClassFixture<Host
         }
 
         Assert.True((await invites.ChangeGrantsAsync(ada.Id, invite.InviteId, [.. invite.Tools, "get_athlete_profile"], Actors.Athlete(ada.Id), CancellationToken.None)).Succeeded);
-        await using var client = await IntentsAsync(Host, "invited coach");
+        await using var client = await Host.ConnectIntentsAsync("invited coach");
         var ride = Store.FindSportSettings(SandboxPrincipals.CyclistId, "Ride")!;
         var gearCount = Store.GetGear(SandboxPrincipals.CyclistId).Count;
 
@@ -64,7 +64,7 @@ public sealed class SettingsGrantTests(HostFixture fixture) : IClassFixture<Host
     [Fact]
     public async Task A_direct_coach_with_read_access_is_refused_changes_but_write_access_may_preview_them()
     {
-        await using var client = await IntentsAsync(Host, "direct coach");
+        await using var client = await Host.ConnectIntentsAsync("direct coach");
         var benRun = Store.FindSportSettings(SandboxPrincipals.RunnerId, "Run")!;
 
         var readOnly = await client.CallToolAsync("manage_profile", Args(("action", "update_thresholds"), ("new_lt_hr", benRun.Lthr + 2), ("athlete", "Ben Runner")));

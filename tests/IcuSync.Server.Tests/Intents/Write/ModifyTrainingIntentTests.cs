@@ -1,6 +1,9 @@
 using IcuSync.Sandbox;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
+using static IcuSync.Server.Tests.Infrastructure.WriteKit;
 using static IcuSync.Server.Tests.Intents.Write.IntentWriteKit;
 
 namespace IcuSync.Server.Tests.Intents.Write;
@@ -13,13 +16,13 @@ public sealed class ModifyTrainingIntentTests(HostFixture fixture) : IClassFixtu
     private IcuSyncTestHost Host => fixture.Host;
 
     private static Dictionary<string, object?> Create(DateOnly day, string name, string description, string type = "Ride") =>
-        Args(("action", "create"), ("target_date", Day(day)), ("new_name", name), ("new_description", description), ("new_type", type));
+        Args(("action", "create"), ("target_date", Iso(day)), ("new_name", name), ("new_description", description), ("new_type", type));
 
     [Fact]
     public async Task Create_dry_runs_with_a_passing_preflight_and_the_code_writes_exactly_one_parsed_event()
     {
         var day = FreeDay(Host, 24);
-        await using var client = await IntentsAsync(Host, Ada);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
         var args = Create(day, "Threshold 3x8", ThresholdRide).With("new_duration", "0:56");
 
         var dryRun = await client.CallToolAsync("modify_training", args);
@@ -58,14 +61,14 @@ public sealed class ModifyTrainingIntentTests(HostFixture fixture) : IClassFixtu
     public async Task Dry_run_false_without_a_code_a_forged_code_or_confirm_true_is_refused_and_nothing_is_written()
     {
         var day = FreeDay(Host, 25);
-        await using var client = await IntentsAsync(Host, Ada);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
         var args = Create(day, "Endurance", "- 2h 65-70%");
         var audited = (await AuditAsync(Host)).Count;
 
         var noCode = await client.CallToolAsync("modify_training", args.With("dry_run", false));
         var forged = await client.CallToolAsync("modify_training", args.With("dry_run", false).With("confirm", "CfDJ8forgedcode1234567890abcdef"));
         var boolean = await client.CallToolAsync("modify_training", args.With("dry_run", false).With("confirm", true));
-        var otherPayload = (await client.CallToolAsync("modify_training", Create(day, "Endurance", "- 3h 65-70%"))).Code();
+        var otherPayload = (await client.CallToolAsync("modify_training", Create(day, "Endurance", "- 3h 65-70%"))).ConfirmCode();
         var swapped = await client.CallToolAsync("modify_training", args.With("dry_run", false).With("confirm", otherPayload));
 
         Assert.True(noCode.IsError);
@@ -90,7 +93,7 @@ public sealed class ModifyTrainingIntentTests(HostFixture fixture) : IClassFixtu
     public async Task Invalid_workout_text_is_refused_with_rule_codes_on_the_preflight_lines()
     {
         var day = FreeDay(Host, 26);
-        await using var client = await IntentsAsync(Host, Ada);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
 
         var result = await client.CallToolAsync("modify_training", Create(day, "Broken intervals", "Warmup\n- 10min Z2\n\nMain Set\n- 400m Z4\n- 5m 95-105"));
 
@@ -115,7 +118,7 @@ public sealed class ModifyTrainingIntentTests(HostFixture fixture) : IClassFixtu
     [Fact]
     public async Task A_new_duration_the_steps_do_not_add_up_to_is_warned_as_the_duration_trap()
     {
-        await using var client = await IntentsAsync(Host, "Ben Runner, athlete");
+        await using var client = await Host.ConnectIntentsAsync("Ben Runner, athlete");
         var runnerDay = FreeDay(Host, 27, SandboxPrincipals.RunnerId);
         var args = Create(runnerDay, "Endurance Run", "Warmup\n- 15m Z1 HR\n\nMain Set\n- 45m Z2 HR\n\nCooldown\n- 15m Z1 HR", "Run").With("new_duration", "1:45");
 
@@ -135,7 +138,7 @@ public sealed class ModifyTrainingIntentTests(HostFixture fixture) : IClassFixtu
     [Fact]
     public async Task Modify_changes_a_seeded_planned_workout_in_place_with_the_same_id()
     {
-        var store = Store(Host);
+        var store = Host.Store();
         var today = store.Today(SandboxPrincipals.CyclistId);
         // A seeded planned workout ahead (not completed) whose name has a word no other event that day has.
         var (target, word) = Enumerable.Range(3, 17)
@@ -146,8 +149,8 @@ public sealed class ModifyTrainingIntentTests(HostFixture fixture) : IClassFixtu
         var day = DateOnly.FromDateTime(target.StartDateLocal);
         var others = EventsOn(Host, day).Count;
         var before = store.GetEvents(SandboxPrincipals.CyclistId, today, today.AddDays(30)).Count;
-        await using var client = await IntentsAsync(Host, Ada);
-        var args = Args(("action", "modify"), ("target_date", Day(day)), ("target_description_contains", word!),
+        await using var client = await Host.ConnectIntentsAsync(Ada);
+        var args = Args(("action", "modify"), ("target_date", Iso(day)), ("target_description_contains", word!),
             ("new_name", "Endurance Ride"), ("new_description", "- 1h45m 65-75%"), ("new_duration", "1:45"));
 
         var preview = (await client.CallToolAsync("modify_training", args)).Structured();
@@ -177,12 +180,12 @@ public sealed class ModifyTrainingIntentTests(HostFixture fixture) : IClassFixtu
     public async Task An_ambiguous_target_lists_the_candidates_with_ids_and_event_id_picks_one()
     {
         var day = FreeDay(Host, 28);
-        await using var client = await IntentsAsync(Host, Ada);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
         var first = (await ApplyAsync(client, "modify_training", Create(day, "Morning Ride", "- 1h 65%"))).GetProperty("event").GetProperty("id").GetInt64();
         var second = (await ApplyAsync(client, "modify_training", Create(day, "Evening Ride", "- 45m 70%"))).GetProperty("event").GetProperty("id").GetInt64();
 
         var ambiguous = await client.CallToolAsync("modify_training",
-            Args(("action", "modify"), ("target_date", Day(day)), ("target_description_contains", "Ride"), ("new_name", "Renamed")));
+            Args(("action", "modify"), ("target_date", Iso(day)), ("target_description_contains", "Ride"), ("new_name", "Renamed")));
 
         Assert.True(ambiguous.IsError);
         var json = ambiguous.Json();
@@ -201,10 +204,10 @@ public sealed class ModifyTrainingIntentTests(HostFixture fixture) : IClassFixtu
     public async Task Delete_previews_exactly_the_event_and_then_deletes_only_it()
     {
         var day = FreeDay(Host, 29);
-        await using var client = await IntentsAsync(Host, Ada);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
         var keep = (await ApplyAsync(client, "modify_training", Create(day, "Long Ride", "- 3h 65%"))).GetProperty("event").GetProperty("id").GetInt64();
         var doomed = (await ApplyAsync(client, "modify_training", Create(day, "Recovery Spin", "- 30m 50%"))).GetProperty("event").GetProperty("id").GetInt64();
-        var args = Args(("action", "delete"), ("target_date", Day(day)), ("target_description_contains", "recovery"));
+        var args = Args(("action", "delete"), ("target_date", Iso(day)), ("target_description_contains", "recovery"));
 
         var dryRun = await client.CallToolAsync("modify_training", args);
 
@@ -219,16 +222,16 @@ public sealed class ModifyTrainingIntentTests(HostFixture fixture) : IClassFixtu
 
         Assert.Equal("deleted", deleted.GetProperty("status").GetString());
         Assert.Equal(keep, Assert.Single(EventsOn(Host, day)).Id);
-        Assert.Null(Store(Host).FindEvent(SandboxPrincipals.CyclistId, (int)doomed));
+        Assert.Null(Host.Store().FindEvent(SandboxPrincipals.CyclistId, (int)doomed));
     }
 
     [Fact]
     public async Task Delete_refuses_a_race_and_leaves_it_on_the_calendar()
     {
-        var store = Store(Host);
+        var store = Host.Store();
         var today = store.Today(SandboxPrincipals.CyclistId);
         var race = store.GetEvents(SandboxPrincipals.CyclistId, today, today.AddDays(90)).Single(e => e.Category == "RACE_A");
-        await using var client = await IntentsAsync(Host, Ada);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
 
         var result = await client.CallToolAsync("modify_training", Args(("action", "delete"), ("event_id", race.Id)));
 
@@ -241,7 +244,7 @@ public sealed class ModifyTrainingIntentTests(HostFixture fixture) : IClassFixtu
     public async Task An_invited_coach_without_the_edit_and_delete_grants_may_create_but_not_modify_or_delete()
     {
         var day = FreeDay(Host, 30);
-        await using var client = await IntentsAsync(Host, "invited coach");
+        await using var client = await Host.ConnectIntentsAsync("invited coach");
         Assert.Contains("modify_training", (await client.ListToolsAsync()).Select(t => t.Name));
 
         var created = await ApplyAsync(client, "modify_training", Create(day, "Coach tempo", "- 40m 85%"));
@@ -261,11 +264,11 @@ public sealed class ModifyTrainingIntentTests(HostFixture fixture) : IClassFixtu
     public async Task A_generic_description_fragment_is_flagged_on_the_preflight()
     {
         var day = FreeDay(Host, 31);
-        await using var client = await IntentsAsync(Host, Ada);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
         var id = (await ApplyAsync(client, "modify_training", Create(day, "Sweet Spot", "- 1h 88-93%"))).GetProperty("event").GetProperty("id").GetInt64();
 
         var preview = (await client.CallToolAsync("modify_training",
-            Args(("action", "modify"), ("target_date", Day(day)), ("target_description_contains", "1h"), ("new_name", "Sweet Spot Ride")))).Structured();
+            Args(("action", "modify"), ("target_date", Iso(day)), ("target_description_contains", "1h"), ("new_name", "Sweet Spot Ride")))).Structured();
 
         Assert.Equal(id, preview.GetProperty("before").GetProperty("id").GetInt64());
         var eventLevel = preview.PreFlight()["event_level"];

@@ -4,6 +4,9 @@ using IcuSync.Sandbox;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Tests.Infrastructure;
 using IcuSync.Workouts;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
+using static IcuSync.Server.Tests.Infrastructure.WriteKit;
 using static IcuSync.Server.Tests.Intents.Write.IntentWriteKit;
 
 namespace IcuSync.Server.Tests.Intents.Write;
@@ -18,12 +21,12 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
 
     private DateOnly Monday(string athleteId, int weeksAhead)
     {
-        var today = Store(Host).Today(athleteId);
+        var today = Host.Store().Today(athleteId);
         return today.AddDays(-(((int)today.DayOfWeek + 6) % 7) + (7 * weeksAhead));
     }
 
     private static Dictionary<string, object?> Plan(DateOnly start, int weeks, string focus, double hours, string output = "calendar") =>
-        Args(("period_start", Day(start)), ("period_end", Day(start.AddDays((7 * weeks) - 1))), ("focus", focus),
+        Args(("period_start", Iso(start)), ("period_end", Iso(start.AddDays((7 * weeks) - 1))), ("focus", focus),
             ("max_hours_per_week", hours), ("output", output));
 
     private IReadOnlyList<SandboxEvent> PlanEvents(string athleteId) =>
@@ -34,7 +37,7 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
     {
         var before = AllEvents(Host, SandboxPrincipals.CyclistId).Select(e => (e.Id, e.Name, e.Description)).ToList();
         var audited = (await AuditAsync(Host)).Count;
-        await using var client = await IntentsAsync(Host, Ada);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
         var start = Monday(SandboxPrincipals.CyclistId, 1);
 
         var result = await client.CallToolAsync("plan_training", Plan(start, 4, "aerobic_base", 8, "text"));
@@ -73,7 +76,7 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
     [InlineData("Cleo Triathlete, athlete", "intensity", 2.0)]
     public async Task Every_workout_passes_the_checker_and_every_week_stays_under_the_cap(string who, string focus, double cap)
     {
-        await using var client = await IntentsAsync(Host, who);
+        await using var client = await Host.ConnectIntentsAsync(who);
         var athleteId = who.StartsWith("Ada", StringComparison.Ordinal) ? SandboxPrincipals.CyclistId
             : who.StartsWith("Ben", StringComparison.Ordinal) ? SandboxPrincipals.RunnerId : SandboxPrincipals.TriathleteId;
 
@@ -103,8 +106,8 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
     [Fact]
     public async Task The_triathlete_gets_all_three_sports_and_the_runner_gets_pace_and_heart_rate_targets()
     {
-        await using var cleo = await IntentsAsync(Host, "Cleo Triathlete, athlete");
-        await using var ben = await IntentsAsync(Host, "Ben Runner, athlete");
+        await using var cleo = await Host.ConnectIntentsAsync("Cleo Triathlete, athlete");
+        await using var ben = await Host.ConnectIntentsAsync("Ben Runner, athlete");
 
         var tri = (await cleo.CallToolAsync("plan_training", Plan(Monday(SandboxPrincipals.TriathleteId, 1), 4, "aerobic_base", 10, "text"))).Structured();
         var run = (await ben.CallToolAsync("plan_training", Plan(Monday(SandboxPrincipals.RunnerId, 1), 4, "intensity", 7, "text"))).Structured();
@@ -124,7 +127,7 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
     [Fact]
     public async Task Load_progresses_with_a_recovery_week_every_fourth_week_and_the_focus_sets_the_intensity_distribution()
     {
-        await using var client = await IntentsAsync(Host, Ada);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
         var start = Monday(SandboxPrincipals.CyclistId, 1);
 
         var basePlan = (await client.CallToolAsync("plan_training", Plan(start, 12, "aerobic_base", 25, "text"))).Structured();
@@ -170,19 +173,19 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
     [Fact]
     public async Task A_race_found_by_name_gets_a_taper_week_a_race_week_with_openers_and_no_workout_on_race_day()
     {
-        var store = Store(Host);
+        var store = Host.Store();
         var today = store.Today(SandboxPrincipals.CyclistId);
         var race = store.GetEvents(SandboxPrincipals.CyclistId, today, today.AddDays(90)).Single(e => e.Category == "RACE_A");
         var raceDay = DateOnly.FromDateTime(race.StartDateLocal);
         var start = Monday(SandboxPrincipals.CyclistId, 1);
-        await using var client = await IntentsAsync(Host, Ada);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
 
-        var json = (await client.CallToolAsync("plan_training", Args(("period_start", Day(start)), ("period_end", Day(raceDay)), ("focus", "specific"),
+        var json = (await client.CallToolAsync("plan_training", Args(("period_start", Iso(start)), ("period_end", Iso(raceDay)), ("focus", "specific"),
             ("max_hours_per_week", 10.0), ("target_race", "dragon"), ("output", "text")))).Structured();
 
         var target = json.GetProperty("basis").GetProperty("target_race");
         Assert.Equal(race.Id, target.GetProperty("event_id").GetInt64());
-        Assert.Equal(Day(raceDay), target.GetProperty("date").GetString());
+        Assert.Equal(Iso(raceDay), target.GetProperty("date").GetString());
         var weeks = json.GetProperty("weeks").EnumerateArray().ToList();
         Assert.Equal("race", weeks[^1].GetProperty("phase").GetString());
         Assert.Equal("taper", weeks[^2].GetProperty("phase").GetString());
@@ -200,7 +203,7 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
         Assert.Equal(raceDay.AddDays(-1).DayOfWeek.ToString(), eve.Day);
         Assert.StartsWith("Openers", eve.Name, StringComparison.Ordinal);
 
-        var unknown = await client.CallToolAsync("plan_training", Args(("period_start", Day(start)), ("target_race", "Ironman"), ("output", "text")));
+        var unknown = await client.CallToolAsync("plan_training", Args(("period_start", Iso(start)), ("target_race", "Ironman"), ("output", "text")));
         Assert.True(unknown.IsError);
         Assert.Contains("Dragon Ride Gran Fondo", unknown.Text(), StringComparison.Ordinal);
     }
@@ -209,7 +212,7 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
     public async Task Calendar_output_needs_a_dry_run_and_then_writes_every_workout_with_its_id()
     {
         var start = Monday(SandboxPrincipals.RunnerId, 5);
-        await using var client = await IntentsAsync(Host, "Ben Runner, athlete");
+        await using var client = await Host.ConnectIntentsAsync("Ben Runner, athlete");
         var args = Plan(start, 4, "aerobic_base", 6);
 
         var dryRun = (await client.CallToolAsync("plan_training", args)).Structured();
@@ -239,7 +242,7 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
             Assert.Equal(row.GetProperty("external_id").GetString(), e.ExternalId);
             Assert.Equal("WORKOUT", e.Category);
             Assert.Equal("Run", e.Type);
-            Assert.Equal(row.GetProperty("date").GetString(), Day(DateOnly.FromDateTime(e.StartDateLocal)));
+            Assert.Equal(row.GetProperty("date").GetString(), Iso(DateOnly.FromDateTime(e.StartDateLocal)));
             Assert.Equal(row.GetProperty("duration_s").GetInt32(), e.MovingTime);
             Assert.True(WorkoutText.Analyze(e.Description, context).IsValid, e.Description);
             Assert.NotEmpty(e.WorkoutDoc!["steps"]!.AsArray());
@@ -260,7 +263,7 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
     public async Task A_sixteen_week_plan_written_twice_creates_no_duplicates_and_a_new_focus_updates_in_place()
     {
         var start = Monday(SandboxPrincipals.CyclistId, 10);
-        await using var client = await IntentsAsync(Host, Ada);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
         var args = Plan(start, 16, "aerobic_base", 8);
 
         var first = await ApplyAsync(client, "plan_training", args);
@@ -300,7 +303,7 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
     public async Task An_invited_coach_without_the_delete_grant_re_plans_in_place_and_leaves_the_dropped_sessions_listed()
     {
         var start = Monday(SandboxPrincipals.CyclistId, 30);
-        await using var client = await IntentsAsync(Host, "invited coach");
+        await using var client = await Host.ConnectIntentsAsync("invited coach");
         var args = Plan(start, 4, "aerobic_base", 10);
         var first = await ApplyAsync(client, "plan_training", args);
         var written = PlanEvents(SandboxPrincipals.CyclistId).Where(e => DateOnly.FromDateTime(e.StartDateLocal) >= start).ToList();
@@ -321,7 +324,7 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
     public async Task A_coach_with_read_access_can_see_a_plan_as_text_but_not_write_it()
     {
         var start = Monday(SandboxPrincipals.RunnerId, 10);
-        await using var client = await IntentsAsync(Host, "direct coach");
+        await using var client = await Host.ConnectIntentsAsync("direct coach");
         var args = Plan(start, 4, "aerobic_base", 6).With("athlete", "Ben Runner");
 
         var text = await client.CallToolAsync("plan_training", args.With("output", "text"));
@@ -337,11 +340,11 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
     [Fact]
     public async Task Bad_periods_and_caps_are_refused_with_the_argument_and_the_accepted_form()
     {
-        await using var client = await IntentsAsync(Host, Ada);
-        var today = Store(Host).Today(SandboxPrincipals.CyclistId);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
+        var today = Host.Store().Today(SandboxPrincipals.CyclistId);
 
-        var past = await client.CallToolAsync("plan_training", Args(("period_start", Day(today.AddDays(-3))), ("output", "text")));
-        var tooLong = await client.CallToolAsync("plan_training", Args(("period_start", Day(today)), ("period_end", Day(today.AddDays(200))), ("output", "text")));
+        var past = await client.CallToolAsync("plan_training", Args(("period_start", Iso(today.AddDays(-3))), ("output", "text")));
+        var tooLong = await client.CallToolAsync("plan_training", Args(("period_start", Iso(today)), ("period_end", Iso(today.AddDays(200))), ("output", "text")));
         var cap = await client.CallToolAsync("plan_training", Args(("max_hours_per_week", 0.5), ("output", "text")));
         var focus = await client.CallToolAsync("plan_training", Args(("focus", "speed"), ("output", "text")));
 
@@ -356,7 +359,7 @@ public sealed class PlanTrainingIntentTests(HostFixture fixture) : IClassFixture
     [Fact]
     public async Task The_write_intents_describe_themselves_briefly()
     {
-        await using var client = await IntentsAsync(Host, Ada);
+        await using var client = await Host.ConnectIntentsAsync(Ada);
 
         var tools = (await client.ListToolsAsync()).ToDictionary(t => t.Name);
 

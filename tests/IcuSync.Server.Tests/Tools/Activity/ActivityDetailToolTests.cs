@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 
 namespace IcuSync.Server.Tests.Tools.Activity;
 
@@ -14,17 +15,17 @@ public sealed class ActivityDetailToolTests(HostFixture fixture) : IClassFixture
     {
         var store = Host.Store();
         var activity = store.Latest(SandboxPrincipals.CyclistId,
-            a => ActivityTestKit.RideTypes.Contains(a.Type) && a.IcuWeightedAvgWatts is not null && store.GetIntervals(a.Id).Intervals.Count >= 3);
+            a => RideTypes.Contains(a.Type) && a.IcuWeightedAvgWatts is not null && store.GetIntervals(a.Id).Intervals.Count >= 3);
         var intervals = store.GetIntervals(activity.Id).Intervals;
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
 
         var result = await client.CallToolAsync("get_activity_detail", new Dictionary<string, object?> { ["activity_id"] = activity.Id });
         var json = result.Structured();
 
-        Assert.Equal(ActivityTestKit.Iso(store.Today(SandboxPrincipals.CyclistId)), json.GetProperty("context").GetProperty("today").GetString());
+        Assert.Equal(Iso(store.Today(SandboxPrincipals.CyclistId)), json.GetProperty("context").GetProperty("today").GetString());
         var detail = json.GetProperty("activity");
         Assert.Equal(activity.Id, detail.GetProperty("id").GetString());
-        Assert.Equal(ActivityTestKit.Iso(activity.LocalDate), detail.GetProperty("date").GetString());
+        Assert.Equal(Iso(activity.LocalDate), detail.GetProperty("date").GetString());
         var summary = detail.GetProperty("summary");
         Assert.Equal(activity.IcuWeightedAvgWatts, summary.GetProperty("np_w").GetInt32());
         Assert.Equal(activity.IcuAverageWatts, summary.GetProperty("avg_power_w").GetInt32());
@@ -141,7 +142,7 @@ public sealed class ActivityDetailToolTests(HostFixture fixture) : IClassFixture
     public async Task Invited_coach_reads_detail_and_curves_but_is_refused_the_tools_not_granted()
     {
         var store = Host.Store();
-        var activity = store.Latest(SandboxPrincipals.CyclistId, a => ActivityTestKit.RideTypes.Contains(a.Type));
+        var activity = store.Latest(SandboxPrincipals.CyclistId, a => RideTypes.Contains(a.Type));
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("invited coach"));
 
         var tools = (await client.ListToolsAsync()).Select(t => t.Name).ToList();

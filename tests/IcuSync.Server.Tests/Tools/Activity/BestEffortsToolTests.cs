@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 
 namespace IcuSync.Server.Tests.Tools.Activity;
 
@@ -17,9 +18,9 @@ public sealed class BestEffortsToolTests(HostFixture fixture) : IClassFixture<Ho
         var start = today.AddDays(-89);
         int[] durations = [5, 60, 300, 1200];
         var expected = durations.ToDictionary(d => d, _ => (Watts: double.MinValue, ActivityId: "", Date: default(DateOnly)));
-        foreach (var ride in store.GetActivities(SandboxPrincipals.CyclistId, start, today).Where(a => !a.IsStravaStub && ActivityTestKit.RideTypes.Contains(a.Type)))
+        foreach (var ride in store.GetActivities(SandboxPrincipals.CyclistId, start, today).Where(a => !a.IsStravaStub && RideTypes.Contains(a.Type)))
         {
-            if (ActivityTestKit.Samples(store.GetStreams(ride.Id), "watts") is not { } watts)
+            if (Samples(store.GetStreams(ride.Id), "watts") is not { } watts)
             {
                 continue;
             }
@@ -37,7 +38,7 @@ public sealed class BestEffortsToolTests(HostFixture fixture) : IClassFixture<Ho
         var result = await client.CallToolAsync("get_best_efforts", new Dictionary<string, object?> { ["durations"] = durations });
         var json = result.Structured();
 
-        Assert.Equal($"{ActivityTestKit.Iso(start)}..{ActivityTestKit.Iso(today)}", json.GetProperty("range").GetString());
+        Assert.Equal($"{Iso(start)}..{Iso(today)}", json.GetProperty("range").GetString());
         Assert.Equal("Ride", json.GetProperty("sport").GetString());
         var rows = json.GetProperty("efforts").EnumerateArray().ToList();
         Assert.Equal(durations.Length, rows.Count);
@@ -46,7 +47,7 @@ public sealed class BestEffortsToolTests(HostFixture fixture) : IClassFixture<Ho
             var d = row.GetProperty("duration_s").GetInt32();
             Assert.Equal((int)Math.Round(expected[d].Watts), row.GetProperty("power_w").GetInt32());
             Assert.Equal(expected[d].ActivityId, row.GetProperty("activity_id").GetString());
-            Assert.Equal(ActivityTestKit.Iso(expected[d].Date), row.GetProperty("date").GetString());
+            Assert.Equal(Iso(expected[d].Date), row.GetProperty("date").GetString());
         }
     }
 
@@ -56,14 +57,14 @@ public sealed class BestEffortsToolTests(HostFixture fixture) : IClassFixture<Ho
         var today = Host.Store().Today(SandboxPrincipals.RunnerId);
         var start = today.AddDays(-179);
         var curve = (await Host.SandboxGetAsync(SandboxPrincipals.RunnerApiKey,
-            $"api/v1/athlete/{SandboxPrincipals.RunnerId}/pace-curves.json?type=Run&curves=r.{ActivityTestKit.Iso(start)}.{ActivityTestKit.Iso(today)}"))
+            $"api/v1/athlete/{SandboxPrincipals.RunnerId}/pace-curves.json?type=Run&curves=r.{Iso(start)}.{Iso(today)}"))
             .GetProperty("list")[0];
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Runner"));
 
         var result = await client.CallToolAsync("get_best_efforts", new Dictionary<string, object?>
         {
             ["metric"] = "pace",
-            ["start_date"] = ActivityTestKit.Iso(start),
+            ["start_date"] = Iso(start),
             ["distances"] = new[] { 1000.0, 5000.0 },
         });
         var rows = result.Structured().GetProperty("efforts").EnumerateArray().ToList();
@@ -91,7 +92,7 @@ public sealed class BestEffortsToolTests(HostFixture fixture) : IClassFixture<Ho
         var today = Host.Store().Today(SandboxPrincipals.CyclistId);
         var start = today.AddDays(-59);
         var curve = (await Host.SandboxGetAsync(SandboxPrincipals.CyclistApiKey,
-            $"api/v1/athlete/{SandboxPrincipals.CyclistId}/hr-curves.json?curves=r.{ActivityTestKit.Iso(start)}.{ActivityTestKit.Iso(today)}"))
+            $"api/v1/athlete/{SandboxPrincipals.CyclistId}/hr-curves.json?curves=r.{Iso(start)}.{Iso(today)}"))
             .GetProperty("list")[0];
         var secs = curve.GetProperty("secs").EnumerateArray().Select(s => s.GetInt32()).ToList();
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
@@ -99,7 +100,7 @@ public sealed class BestEffortsToolTests(HostFixture fixture) : IClassFixture<Ho
         var result = await client.CallToolAsync("get_best_efforts", new Dictionary<string, object?>
         {
             ["metric"] = "hr",
-            ["start_date"] = ActivityTestKit.Iso(start),
+            ["start_date"] = Iso(start),
             ["durations"] = new[] { 60, 1200 },
         });
         var rows = result.Structured().GetProperty("efforts").EnumerateArray().ToList();

@@ -3,6 +3,7 @@ using IcuSync.Analytics.Power;
 using IcuSync.Analytics.Streams;
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 
 namespace IcuSync.Server.Tests.Tools.Activity;
 
@@ -18,15 +19,15 @@ public sealed class ExtendedMetricsToolTests(HostFixture fixture) : IClassFixtur
     {
         var store = Host.Store();
         var activity = store.Latest(SandboxPrincipals.CyclistId,
-            a => ActivityTestKit.RideTypes.Contains(a.Type) && a.IcuJoulesAboveFtp > 20_000 && a.MovingTime >= 1800);
+            a => RideTypes.Contains(a.Type) && a.IcuJoulesAboveFtp > 20_000 && a.MovingTime >= 1800);
         var streams = store.GetStreams(activity.Id);
-        var watts = ActivityTestKit.Samples(streams, "watts")!;
-        var heartRate = ActivityTestKit.Samples(streams, "heartrate")!;
-        var time = ActivityTestKit.Samples(streams, "time")!;
+        var watts = Samples(streams, "watts")!;
+        var heartRate = Samples(streams, "heartrate")!;
+        var time = Samples(streams, "time")!;
         StreamPreparation.RepairPowerDropouts(watts);
         var expectedNp = PowerMetrics.NormalizedPower(watts)!.Value;
         var expectedDecoupling = AerobicDecoupling.Compute(watts, heartRate)!.Percent;
-        var grid = StreamPreparation.ToOneHertz(time, ActivityTestKit.Samples(streams, "watts")!);
+        var grid = StreamPreparation.ToOneHertz(time, Samples(streams, "watts")!);
         StreamPreparation.RepairPowerDropouts(grid);
         var ftp = activity.IcuFtp!.Value;
         var expectedWbal = WPrimeBalance.Compute(grid, ftp, CyclistWPrime)!.Summary;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 
 namespace IcuSync.Server.Tests.Tools.Activity;
 
@@ -16,8 +17,8 @@ public sealed class PowerCurvesToolTests(HostFixture fixture) : IClassFixture<Ho
         var start = today.AddDays(-59);
         var compareEnd = start.AddDays(-1);
         var compareStart = compareEnd.AddDays(-59);
-        var current = $"r.{ActivityTestKit.Iso(start)}.{ActivityTestKit.Iso(today)}";
-        var previous = $"r.{ActivityTestKit.Iso(compareStart)}.{ActivityTestKit.Iso(compareEnd)}";
+        var current = $"r.{Iso(start)}.{Iso(today)}";
+        var previous = $"r.{Iso(compareStart)}.{Iso(compareEnd)}";
         var sandbox = await Host.SandboxGetAsync(SandboxPrincipals.CyclistApiKey,
             $"api/v1/athlete/{SandboxPrincipals.CyclistId}/power-curves.json?type=Ride&curves={current},{previous}");
         var now = Curve(sandbox.GetProperty("list")[0]);
@@ -27,12 +28,12 @@ public sealed class PowerCurvesToolTests(HostFixture fixture) : IClassFixture<Ho
         // Only the comparison start is given: the comparison range takes the main range's length.
         var result = await client.CallToolAsync("get_power_curves", new Dictionary<string, object?>
         {
-            ["start_date"] = ActivityTestKit.Iso(start),
-            ["compare_start_date"] = ActivityTestKit.Iso(compareStart),
+            ["start_date"] = Iso(start),
+            ["compare_start_date"] = Iso(compareStart),
         });
         var curves = result.Structured().GetProperty("curves");
 
-        Assert.Equal($"{ActivityTestKit.Iso(compareStart)}..{ActivityTestKit.Iso(compareEnd)}", curves.GetProperty("compare_range").GetString());
+        Assert.Equal($"{Iso(compareStart)}..{Iso(compareEnd)}", curves.GetProperty("compare_range").GetString());
         var anchors = curves.GetProperty("anchors").EnumerateArray().ToList();
         Assert.Equal(10, anchors.Count);
         foreach (var row in anchors)

@@ -1,5 +1,7 @@
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 using static IcuSync.Server.Tests.Tools.Period.PeriodTestKit;
 
 namespace IcuSync.Server.Tests.Tools.Period;
@@ -17,7 +19,7 @@ public sealed class EventsToolTests(HostFixture fixture) : IClassFixture<HostFix
     public async Task Default_range_is_today_to_14_days_ahead_with_every_sandbox_event_id_and_workout_totals()
     {
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
-        var result = await CallAsync(client, Tool);
+        var result = await client.CallAsync(Tool);
         var json = result.Structured();
 
         var today = Store.Today(SandboxPrincipals.CyclistId);
@@ -63,7 +65,7 @@ public sealed class EventsToolTests(HostFixture fixture) : IClassFixture<HostFix
         var today = Store.Today(SandboxPrincipals.CyclistId);
         var end = today.AddDays(70);
 
-        var races = (await CallAsync(client, Tool, ("start_date", Iso(today)), ("end_date", Iso(end)), ("category", "race"))).Structured();
+        var races = (await client.CallAsync(Tool, ("start_date", Iso(today)), ("end_date", Iso(end)), ("category", "race"))).Structured();
         var race = Store.GetEvents(SandboxPrincipals.CyclistId, today, end).Single(e => e.Category == "RACE_A");
         var row = Assert.Single(races.GetProperty("events").EnumerateArray());
         Assert.Equal(race.Id, row.GetProperty("id").GetInt64());
@@ -72,7 +74,7 @@ public sealed class EventsToolTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal(226, row.GetProperty("distance_km").GetDouble());
         Assert.Equal(new[] { "RACE_A", "RACE_B", "RACE_C" }, races.GetProperty("categories").EnumerateArray().Select(c => c.GetString()!));
 
-        var mixed = (await CallAsync(client, Tool, ("start_date", Iso(today)), ("end_date", Iso(end)), ("category", "NOTE, workout"))).Structured();
+        var mixed = (await client.CallAsync(Tool, ("start_date", Iso(today)), ("end_date", Iso(end)), ("category", "NOTE, workout"))).Structured();
         var expected = Store.GetEvents(SandboxPrincipals.CyclistId, today, end).Where(e => e.Category is "NOTE" or "WORKOUT").Select(e => (long)e.Id).Order();
         Assert.Equal(expected, mixed.GetProperty("events").EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).Order());
     }
@@ -82,7 +84,7 @@ public sealed class EventsToolTests(HostFixture fixture) : IClassFixture<HostFix
     {
         var athlete = SandboxPrincipals.CyclistId;
         var day = Store.Today(athlete).AddDays(80);
-        using (var http = SandboxHttp(Host, SandboxPrincipals.CyclistApiKey))
+        using (var http = Host.SandboxHttp(SandboxPrincipals.CyclistApiKey))
         {
             var body = $$"""{"category":"WORKOUT","type":"Ride","name":"Sloppy intervals","start_date_local":"{{Iso(day)}}T00:00:00","description":"Warmup\n- 10min 60%\n\nMain Set 3x\n- 5m 105%\n- 3m 55%\n\n- 10m 50%"}""";
             var response = await http.PostAsync($"api/v1/athlete/{athlete}/events", Json(body));
@@ -91,7 +93,7 @@ public sealed class EventsToolTests(HostFixture fixture) : IClassFixture<HostFix
 
         var created = Store.GetEvents(athlete, day, day).Single(e => e.Name == "Sloppy intervals");
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
-        var json = (await CallAsync(client, Tool, ("start_date", Iso(day)), ("end_date", Iso(day)), ("category", "WORKOUT"))).Structured();
+        var json = (await client.CallAsync(Tool, ("start_date", Iso(day)), ("end_date", Iso(day)), ("category", "WORKOUT"))).Structured();
 
         var row = json.GetProperty("events").EnumerateArray().Single(r => r.GetProperty("id").GetInt64() == created.Id);
         var findings = row.GetProperty("workout").GetProperty("findings").EnumerateArray().ToList();
@@ -108,9 +110,9 @@ public sealed class EventsToolTests(HostFixture fixture) : IClassFixture<HostFix
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
         var today = Store.Today(SandboxPrincipals.CyclistId);
 
-        AssertBadArgument(await CallAsync(client, Tool, ("category", "TRAINING")), "category", "WORKOUT, RACE_A");
-        AssertBadArgument(await CallAsync(client, Tool, ("start_date", Iso(today)), ("end_date", Iso(today.AddDays(400)))), "start_date", "at most 366 days");
-        AssertBadArgument(await CallAsync(client, Tool, ("end_date", "tomorrow")), "end_date", "YYYY-MM-DD");
-        AssertBadArgument(await CallAsync(client, Tool, ("start_date", Iso(today.AddDays(5))), ("end_date", Iso(today))), "start_date", "on or before end_date");
+        AssertBadArgument(await client.CallAsync(Tool, ("category", "TRAINING")), "category", "WORKOUT, RACE_A");
+        AssertBadArgument(await client.CallAsync(Tool, ("start_date", Iso(today)), ("end_date", Iso(today.AddDays(400)))), "start_date", "at most 366 days");
+        AssertBadArgument(await client.CallAsync(Tool, ("end_date", "tomorrow")), "end_date", "YYYY-MM-DD");
+        AssertBadArgument(await client.CallAsync(Tool, ("start_date", Iso(today.AddDays(5))), ("end_date", Iso(today))), "start_date", "on or before end_date");
     }
 }

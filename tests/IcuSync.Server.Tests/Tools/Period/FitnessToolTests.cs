@@ -1,6 +1,7 @@
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
-using static IcuSync.Server.Tests.Tools.Period.PeriodTestKit;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 
 namespace IcuSync.Server.Tests.Tools.Period;
 
@@ -21,7 +22,7 @@ public sealed class FitnessToolTests(HostFixture fixture) : IClassFixture<HostFi
     public async Task Default_fitness_is_the_last_42_days_of_the_sandbox_wellness_ctl_atl_and_form_with_zones_and_trend()
     {
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
-        var result = await CallAsync(client, Tool);
+        var result = await client.CallAsync(Tool);
         var json = result.Structured();
 
         var today = Store.Today(SandboxPrincipals.CyclistId);
@@ -63,7 +64,7 @@ public sealed class FitnessToolTests(HostFixture fixture) : IClassFixture<HostFi
         var today = Store.Today(athlete);
         var blanked = new[] { today.AddDays(-20), today.AddDays(-19), today.AddDays(-18) };
         var original = blanked.ToDictionary(d => d, d => Store.FindWellness(athlete, d)!);
-        using (var http = SandboxHttp(Host, SandboxPrincipals.RunnerApiKey))
+        using (var http = Host.SandboxHttp(SandboxPrincipals.RunnerApiKey))
         {
             foreach (var day in blanked)
             {
@@ -74,13 +75,13 @@ public sealed class FitnessToolTests(HostFixture fixture) : IClassFixture<HostFi
 
         Assert.Null(Store.FindWellness(athlete, blanked[0])!.Ctl);
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ben Runner"));
-        var json = (await CallAsync(client, Tool, ("start_date", Iso(today.AddDays(-30))), ("end_date", Iso(today.AddDays(-10))))).Structured();
+        var json = (await client.CallAsync(Tool, ("start_date", Iso(today.AddDays(-30))), ("end_date", Iso(today.AddDays(-10))))).Structured();
 
         Assert.Equal("mixed", json.GetProperty("source").GetString());
         Assert.Contains("3 of 21 days", json.GetProperty("source_note").GetString(), StringComparison.Ordinal);
         foreach (var day in json.GetProperty("days").EnumerateArray())
         {
-            var date = Date(day, "date");
+            var date = day.Date("date");
             if (original.TryGetValue(date, out var before))
             {
                 // The sandbox computes its CTL/ATL with the same exponential PMC from the same daily loads, so IcuSync's
@@ -104,7 +105,7 @@ public sealed class FitnessToolTests(HostFixture fixture) : IClassFixture<HostFi
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
         var athlete = SandboxPrincipals.CyclistId;
         var today = Store.Today(athlete);
-        var json = (await CallAsync(client, Tool, ("start_date", Iso(today.AddDays(-3))), ("end_date", Iso(today.AddDays(3))))).Structured();
+        var json = (await client.CallAsync(Tool, ("start_date", Iso(today.AddDays(-3))), ("end_date", Iso(today.AddDays(3))))).Structured();
 
         var days = json.GetProperty("days").EnumerateArray().ToList();
         Assert.Equal(7, days.Count);
@@ -137,7 +138,7 @@ public sealed class FitnessToolTests(HostFixture fixture) : IClassFixture<HostFi
     {
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Triathlete"));
         var today = Store.Today(SandboxPrincipals.TriathleteId);
-        var json = (await CallAsync(client, Tool, ("start_date", Iso(today.AddDays(-420))), ("end_date", Iso(today.AddDays(-400))))).Structured();
+        var json = (await client.CallAsync(Tool, ("start_date", Iso(today.AddDays(-420))), ("end_date", Iso(today.AddDays(-400))))).Structured();
 
         Assert.Empty(Store.GetWellness(SandboxPrincipals.TriathleteId, today.AddDays(-620), today.AddDays(-400)));
         Assert.Equal("computed_from_activities", json.GetProperty("source").GetString());
@@ -155,7 +156,7 @@ public sealed class FitnessToolTests(HostFixture fixture) : IClassFixture<HostFi
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
         var today = Store.Today(SandboxPrincipals.CyclistId);
 
-        AssertBadArgument(await CallAsync(client, Tool, ("start_date", "03/01/2026")), "start_date", "YYYY-MM-DD");
-        AssertBadArgument(await CallAsync(client, Tool, ("start_date", Iso(today.AddDays(-3700))), ("end_date", Iso(today))), "start_date", "at most 3653 days");
+        AssertBadArgument(await client.CallAsync(Tool, ("start_date", "03/01/2026")), "start_date", "YYYY-MM-DD");
+        AssertBadArgument(await client.CallAsync(Tool, ("start_date", Iso(today.AddDays(-3700))), ("end_date", Iso(today))), "start_date", "at most 3653 days");
     }
 }

@@ -1,8 +1,7 @@
 using IcuSync.Sandbox;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-using static IcuSync.Server.Tests.Tools.Period.PeriodTestKit;
+using static IcuSync.Server.Tests.Infrastructure.GrantKit;
 
 namespace IcuSync.Server.Tests.Tools.Period;
 
@@ -24,7 +23,7 @@ public sealed class PeriodGrantTests(HostFixture fixture) : IClassFixture<HostFi
 
         foreach (var tool in PeriodTools)
         {
-            var json = (await CallAsync(client, tool)).Structured();
+            var json = (await client.CallAsync(tool)).Structured();
             Assert.Equal(SandboxPrincipals.CyclistId, json.GetProperty("context").GetProperty("athlete_id").GetString());
 
             // The advertised output schema describes the structured result (same snake_case names).
@@ -39,20 +38,20 @@ public sealed class PeriodGrantTests(HostFixture fixture) : IClassFixture<HostFi
     public async Task A_coach_without_the_grant_for_an_athlete_is_refused_for_that_athlete_only()
     {
         // Ben grants the four period tools; Ada grants only the training history. Same coach email, one token.
-        var url = await InviteAsync("period-coach@example.com",
+        var url = await InviteAsync(Host, "period-coach@example.com",
             ("ben@sandbox.icusync.local", PeriodTools),
             ("ada@sandbox.icusync.local", ["get_training_history"]));
         await using var client = await IcuSyncTestHost.ConnectAsync(url);
 
         foreach (var tool in PeriodTools)
         {
-            var refused = await CallAsync(client, tool, ("athlete", "Ada Cyclist"));
+            var refused = await client.CallAsync(tool, ("athlete", "Ada Cyclist"));
             Assert.True(refused.IsError, $"{tool} should be refused for Ada: {refused.Text()}");
             Assert.Contains($"'{tool}'", refused.Text(), StringComparison.Ordinal);
             Assert.Contains("Ada Cyclist", refused.Text(), StringComparison.Ordinal);
             Assert.Contains("can grant", refused.Text(), StringComparison.Ordinal);
 
-            var allowed = (await CallAsync(client, tool, ("athlete", "Ben Runner"))).Structured();
+            var allowed = (await client.CallAsync(tool, ("athlete", "Ben Runner"))).Structured();
             Assert.Equal(SandboxPrincipals.RunnerId, allowed.GetProperty("context").GetProperty("athlete_id").GetString());
         }
     }
@@ -60,7 +59,7 @@ public sealed class PeriodGrantTests(HostFixture fixture) : IClassFixture<HostFi
     [Fact]
     public async Task A_coach_with_none_of_the_grants_does_not_see_the_tools_and_cannot_call_them()
     {
-        var url = await InviteAsync("history-only@example.com", ("cleo@sandbox.icusync.local", ["get_training_history"]));
+        var url = await InviteAsync(Host, "history-only@example.com", ("cleo@sandbox.icusync.local", ["get_training_history"]));
         await using var client = await IcuSyncTestHost.ConnectAsync(url);
 
         var listed = (await client.ListToolsAsync()).Select(t => t.Name).ToList();
@@ -68,29 +67,9 @@ public sealed class PeriodGrantTests(HostFixture fixture) : IClassFixture<HostFi
         Assert.DoesNotContain(listed, name => PeriodTools.Contains(name));
         foreach (var tool in PeriodTools)
         {
-            var refused = await CallAsync(client, tool);
+            var refused = await client.CallAsync(tool);
             Assert.True(refused.IsError);
             Assert.Contains("not available on this connection", refused.Text(), StringComparison.Ordinal);
         }
-    }
-
-    private async Task<string> InviteAsync(string coachEmail, params (string AthleteEmail, string[] Tools)[] invites)
-    {
-        var services = Host.Server.App.Services;
-        var accounts = services.GetRequiredService<AthleteAccountService>();
-        var coaches = services.GetRequiredService<CoachInviteService>();
-        Guid? coachId = null;
-        foreach (var (athleteEmail, tools) in invites)
-        {
-            var account = await accounts.FindAsync(athleteEmail, CancellationToken.None)
-                ?? throw new InvalidOperationException($"No demo account {athleteEmail}.");
-            var outcome = await coaches.InviteCoreAsync(account.Id, new CoachInviteRequest(coachEmail, tools), Actors.Athlete(account.Id), sendEmail: false, CancellationToken.None);
-            Assert.True(outcome.Succeeded, outcome.ToString());
-            coachId = outcome.Value.CoachId;
-        }
-
-        var token = await services.GetRequiredService<McpTokenService>().GetOrIssueAsync(TokenOwner.InvitedCoach(coachId!.Value), Actors.System, CancellationToken.None);
-        Assert.True(token.Succeeded, token.ToString());
-        return token.Value.McpUrl;
     }
 }

@@ -1,5 +1,7 @@
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 using static IcuSync.Server.Tests.Tools.Period.PeriodTestKit;
 
 namespace IcuSync.Server.Tests.Tools.Period;
@@ -17,7 +19,7 @@ public sealed class TrainingSummaryToolTests(HostFixture fixture) : IClassFixtur
     public async Task Default_summary_is_twelve_monday_weeks_whose_totals_equal_the_sandbox_activities_of_each_local_week()
     {
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
-        var result = await CallAsync(client, Tool);
+        var result = await client.CallAsync(Tool);
         var json = result.Structured();
 
         var today = Store.Today(SandboxPrincipals.CyclistId);
@@ -30,8 +32,8 @@ public sealed class TrainingSummaryToolTests(HostFixture fixture) : IClassFixtur
         var loadedWeeks = 0;
         foreach (var period in periods)
         {
-            var start = Date(period, "start");
-            var end = Date(period, "end");
+            var start = period.Date("start");
+            var end = period.Date("end");
             Assert.Equal(DayOfWeek.Monday, start.DayOfWeek);
             var activities = Store.GetActivities(SandboxPrincipals.CyclistId, start, end);
             var usable = activities.Where(a => !a.IsStravaStub).ToList();
@@ -45,7 +47,7 @@ public sealed class TrainingSummaryToolTests(HostFixture fixture) : IClassFixtur
         }
 
         Assert.True(loadedWeeks >= 10, $"only {loadedWeeks} weeks had training in the sandbox");
-        var all = Store.GetActivities(SandboxPrincipals.CyclistId, Date(periods[0], "start"), today).Where(a => !a.IsStravaStub).ToList();
+        var all = Store.GetActivities(SandboxPrincipals.CyclistId, periods[0].Date("start"), today).Where(a => !a.IsStravaStub).ToList();
         Assert.Equal(all.Sum(a => a.IcuTrainingLoad ?? 0), json.GetProperty("totals").GetProperty("load").GetInt32());
         Assert.Contains("sessions", result.Text(), StringComparison.Ordinal);
         Assert.NotEmpty(json.GetProperty("next_actions").EnumerateArray());
@@ -57,7 +59,7 @@ public sealed class TrainingSummaryToolTests(HostFixture fixture) : IClassFixtur
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
         var today = Store.Today(SandboxPrincipals.CyclistId);
         var start = Monday(today).AddDays(-27);
-        var json = (await CallAsync(client, Tool, ("start_date", Iso(start)), ("end_date", Iso(today)))).Structured();
+        var json = (await client.CallAsync(Tool, ("start_date", Iso(start)), ("end_date", Iso(today)))).Structured();
 
         double low = 0, moderate = 0, high = 0;
         foreach (var activity in Store.GetActivities(SandboxPrincipals.CyclistId, start, today).Where(a => !a.IsStravaStub))
@@ -106,17 +108,17 @@ public sealed class TrainingSummaryToolTests(HostFixture fixture) : IClassFixtur
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Triathlete"));
         var today = Store.Today(SandboxPrincipals.TriathleteId);
         var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-5);
-        var json = (await CallAsync(client, Tool, ("start_date", Iso(start)), ("period", "MONTH"))).Structured();
+        var json = (await client.CallAsync(Tool, ("start_date", Iso(start)), ("period", "MONTH"))).Structured();
 
         var periods = json.GetProperty("periods").EnumerateArray().ToList();
         Assert.Equal(6, periods.Count);
         Assert.Equal("month", json.GetProperty("period").GetString());
         foreach (var period in periods)
         {
-            var from = Date(period, "start");
+            var from = period.Date("start");
             Assert.Equal(1, from.Day);
             Assert.Equal(from.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), period.GetProperty("label").GetString());
-            var bySport = Store.GetActivities(SandboxPrincipals.TriathleteId, from, Date(period, "end"))
+            var bySport = Store.GetActivities(SandboxPrincipals.TriathleteId, from, period.Date("end"))
                 .Where(a => !a.IsStravaStub)
                 .GroupBy(a => a.Type ?? "Other")
                 .ToDictionary(g => g.Key, g => (Sessions: g.Count(), Load: g.Sum(a => a.IcuTrainingLoad ?? 0)));
@@ -139,10 +141,10 @@ public sealed class TrainingSummaryToolTests(HostFixture fixture) : IClassFixtur
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
         var today = Store.Today(SandboxPrincipals.CyclistId);
 
-        AssertBadArgument(await CallAsync(client, Tool, ("period", "fortnight")), "period", "one of week, month");
-        AssertBadArgument(await CallAsync(client, Tool, ("start_date", "2026-02-30")), "start_date", "YYYY-MM-DD");
-        AssertBadArgument(await CallAsync(client, Tool, ("end_date", "last week")), "end_date", "YYYY-MM-DD");
-        AssertBadArgument(await CallAsync(client, Tool, ("start_date", Iso(today.AddDays(-4000))), ("end_date", Iso(today))), "start_date", "at most 3653 days");
-        AssertBadArgument(await CallAsync(client, Tool, ("start_date", Iso(today)), ("end_date", Iso(today.AddDays(-3)))), "start_date", "on or before end_date");
+        AssertBadArgument(await client.CallAsync(Tool, ("period", "fortnight")), "period", "one of week, month");
+        AssertBadArgument(await client.CallAsync(Tool, ("start_date", "2026-02-30")), "start_date", "YYYY-MM-DD");
+        AssertBadArgument(await client.CallAsync(Tool, ("end_date", "last week")), "end_date", "YYYY-MM-DD");
+        AssertBadArgument(await client.CallAsync(Tool, ("start_date", Iso(today.AddDays(-4000))), ("end_date", Iso(today))), "start_date", "at most 3653 days");
+        AssertBadArgument(await client.CallAsync(Tool, ("start_date", Iso(today)), ("end_date", Iso(today.AddDays(-3)))), "start_date", "on or before end_date");
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 using static IcuSync.Server.Tests.Tools.Period.PeriodTestKit;
 
 namespace IcuSync.Server.Tests.Tools.Period;
@@ -22,7 +24,7 @@ public sealed class WellnessToolTests(HostFixture fixture) : IClassFixture<HostF
     public async Task Default_wellness_is_the_last_14_days_of_sandbox_records_with_every_scale_named()
     {
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
-        var result = await CallAsync(client, Tool);
+        var result = await client.CallAsync(Tool);
         var json = result.Structured();
 
         var today = Store.Today(SandboxPrincipals.CyclistId);
@@ -71,7 +73,7 @@ public sealed class WellnessToolTests(HostFixture fixture) : IClassFixture<HostF
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ben Runner"));
         var today = Store.Today(SandboxPrincipals.RunnerId);
         var end = today.AddDays(-1);
-        var json = (await CallAsync(client, Tool, ("start_date", Iso(end.AddDays(-9))), ("end_date", Iso(end)))).Structured();
+        var json = (await client.CallAsync(Tool, ("start_date", Iso(end.AddDays(-9))), ("end_date", Iso(end)))).Structured();
 
         var week = Store.GetWellness(SandboxPrincipals.RunnerId, end.AddDays(-6), end);
         var summary = json.GetProperty("summary");
@@ -103,8 +105,8 @@ public sealed class WellnessToolTests(HostFixture fixture) : IClassFixture<HostF
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
         var today = Store.Today(SandboxPrincipals.CyclistId);
 
-        AssertBadArgument(await CallAsync(client, Tool, ("start_date", Iso(today.AddDays(-400))), ("end_date", Iso(today))), "start_date", "at most 366 days");
-        AssertBadArgument(await CallAsync(client, Tool, ("end_date", "2026-1-5")), "end_date", "YYYY-MM-DD");
+        AssertBadArgument(await client.CallAsync(Tool, ("start_date", Iso(today.AddDays(-400))), ("end_date", Iso(today))), "start_date", "at most 366 days");
+        AssertBadArgument(await client.CallAsync(Tool, ("end_date", "2026-1-5")), "end_date", "YYYY-MM-DD");
     }
 
     private static void AssertScale(JsonElement row, string field, int? value, string[] names)

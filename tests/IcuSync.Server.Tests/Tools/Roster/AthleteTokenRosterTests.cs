@@ -16,7 +16,7 @@ public sealed class AthleteTokenRosterTests(HostFixture fixture) : IClassFixture
     {
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ben Runner, athlete"));
 
-        var result = await CallAsync(client, "list_athletes");
+        var result = await client.CallAsync("list_athletes");
         var roster = result.Structured();
 
         Assert.Equal("Athlete", roster.GetProperty("principal").GetString());
@@ -38,10 +38,10 @@ public sealed class AthleteTokenRosterTests(HostFixture fixture) : IClassFixture
     {
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ben Runner, athlete"));
 
-        var byName = (await CallAsync(client, "select_athlete", ("athlete", "ben"))).Structured();
-        var byId = (await CallAsync(client, "select_athlete", ("athlete", "1002"))).Structured();
-        var other = await CallAsync(client, "select_athlete", ("athlete", "Ada Cyclist"));
-        var otherById = await CallAsync(client, "get_training_history", ("athlete", SandboxPrincipals.CyclistId));
+        var byName = (await client.CallAsync("select_athlete", ("athlete", "ben"))).Structured();
+        var byId = (await client.CallAsync("select_athlete", ("athlete", "1002"))).Structured();
+        var other = await client.CallAsync("select_athlete", ("athlete", "Ada Cyclist"));
+        var otherById = await client.CallAsync("get_training_history", ("athlete", SandboxPrincipals.CyclistId));
 
         Assert.Equal(SandboxPrincipals.RunnerId, byName.GetProperty("athlete_id").GetString());
         Assert.Equal(SandboxPrincipals.RunnerId, byId.GetProperty("athlete_id").GetString());
@@ -57,7 +57,7 @@ public sealed class AthleteTokenRosterTests(HostFixture fixture) : IClassFixture
         var store = Host.Server.Sandbox!.Store;
         var today = store.Today(SandboxPrincipals.RunnerId);
 
-        var history = (await CallAsync(client, "get_training_history")).Structured();
+        var history = (await client.CallAsync("get_training_history")).Structured();
 
         Assert.Equal(SandboxPrincipals.RunnerId, history.ContextAthlete());
         var expected = Activities(Host, SandboxPrincipals.RunnerId, today.AddDays(-27), today);

@@ -1,6 +1,6 @@
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
-using static IcuSync.Server.Tests.Tools.Roster.RosterTestKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 
 namespace IcuSync.Server.Tests.Tools.Roster;
 
@@ -20,9 +20,9 @@ public sealed class CurveCacheTests(HostFixture fixture) : IClassFixture<HostFix
         (string, object?)[] args = [("metric", metric), ("start_date", Iso(today.AddDays(-days))), ("end_date", Iso(today))];
 
         var before = requests.Count("GET", path);
-        var first = (await CallAsync(client, "get_best_efforts", args)).Structured();
+        var first = (await client.CallAsync("get_best_efforts", args)).Structured();
         var afterFirst = requests.Count("GET", path);
-        var second = (await CallAsync(client, "get_best_efforts", args)).Structured();
+        var second = (await client.CallAsync("get_best_efforts", args)).Structured();
         var afterSecond = requests.Count("GET", path);
 
         Assert.Equal(before + 1, afterFirst);
@@ -42,11 +42,11 @@ public sealed class CurveCacheTests(HostFixture fixture) : IClassFixture<HostFix
         (string, object?)[] args = [("metric", "hr"), ("start_date", Iso(today.AddDays(-45))), ("end_date", Iso(today))];
         (string, object?)[] push = [("date", Iso(day)), ("name", "Easy run"), ("sport", "Run"), ("description", "- 40m Z2 HR")];
 
-        await CallAsync(client, "get_best_efforts", args);
+        await client.CallAsync("get_best_efforts", args);
         var cached = requests.Count("GET", "/hr-curves");
-        var code = (await CallAsync(client, "push_workout", push)).Structured().GetProperty("confirm").GetString();
-        (await CallAsync(client, "push_workout", [.. push, ("confirm", code)])).Structured();
-        await CallAsync(client, "get_best_efforts", args);
+        var code = (await client.CallAsync("push_workout", push)).Structured().GetProperty("confirm").GetString();
+        (await client.CallAsync("push_workout", [.. push, ("confirm", code)])).Structured();
+        await client.CallAsync("get_best_efforts", args);
 
         Assert.Single(store.GetEvents(SandboxPrincipals.RunnerId, day, day));
         Assert.Equal(cached + 1, requests.Count("GET", "/hr-curves"));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using IcuSync.Sandbox;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 using static IcuSync.Server.Tests.Tools.Roster.RosterTestKit;
 
 namespace IcuSync.Server.Tests.Tools.Roster;
@@ -20,7 +21,7 @@ public sealed class DirectCoachRosterTests(HostFixture fixture) : IClassFixture<
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("direct coach"));
         var coaching = Host.Server.Sandbox!.Store.Coaching.Where(c => c.CoachId == SandboxPrincipals.CoachId).ToList();
 
-        var roster = (await CallAsync(client, "list_athletes")).Structured();
+        var roster = (await client.CallAsync("list_athletes")).Structured();
 
         Assert.Equal("DirectCoach", roster.GetProperty("principal").GetString());
         var ids = roster.GetProperty("athletes").EnumerateArray().Select(a => a.GetProperty("athlete_id").GetString()).ToList();
@@ -45,12 +46,12 @@ public sealed class DirectCoachRosterTests(HostFixture fixture) : IClassFixture<
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("direct coach"));
         var store = Host.Server.Sandbox!.Store;
 
-        var selectedBen = (await CallAsync(client, "select_athlete", ("athlete", "ben runner"))).Structured();
-        var benHistory = (await CallAsync(client, "get_training_history")).Structured();
-        var benRoster = (await CallAsync(client, "list_athletes")).Structured();
-        await CallAsync(client, "select_athlete", ("athlete", SandboxPrincipals.TriathleteId));
-        var cleoProfile = (await CallAsync(client, "get_athlete_profile")).Structured();
-        var cleoHistory = (await CallAsync(client, "get_training_history")).Structured();
+        var selectedBen = (await client.CallAsync("select_athlete", ("athlete", "ben runner"))).Structured();
+        var benHistory = (await client.CallAsync("get_training_history")).Structured();
+        var benRoster = (await client.CallAsync("list_athletes")).Structured();
+        await client.CallAsync("select_athlete", ("athlete", SandboxPrincipals.TriathleteId));
+        var cleoProfile = (await client.CallAsync("get_athlete_profile")).Structured();
+        var cleoHistory = (await client.CallAsync("get_training_history")).Structured();
 
         Assert.Equal(SandboxPrincipals.RunnerId, selectedBen.GetProperty("athlete_id").GetString());
         Assert.Equal([.. ToolCatalog.ReadTools.Order(StringComparer.Ordinal)], selectedBen.GetProperty("granted_tools").Strings());
@@ -68,11 +69,11 @@ public sealed class DirectCoachRosterTests(HostFixture fixture) : IClassFixture<
     {
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("direct coach"));
         var store = Host.Server.Sandbox!.Store;
-        await CallAsync(client, "select_athlete", ("athlete", "Cleo"));
+        await client.CallAsync("select_athlete", ("athlete", "Cleo"));
 
-        var adaHistory = (await CallAsync(client, "get_training_history", ("athlete", "Ada Cyclist"))).Structured();
-        var next = (await CallAsync(client, "get_training_history")).Structured();
-        var roster = (await CallAsync(client, "list_athletes")).Structured();
+        var adaHistory = (await client.CallAsync("get_training_history", ("athlete", "Ada Cyclist"))).Structured();
+        var next = (await client.CallAsync("get_training_history")).Structured();
+        var roster = (await client.CallAsync("list_athletes")).Structured();
 
         AssertMatchesStore(adaHistory, SandboxPrincipals.CyclistId, store.Today(SandboxPrincipals.CyclistId));
         Assert.Equal(SandboxPrincipals.TriathleteId, next.ContextAthlete());
@@ -86,7 +87,7 @@ public sealed class DirectCoachRosterTests(HostFixture fixture) : IClassFixture<
         var store = Host.Server.Sandbox!.Store;
         var day = store.Today(SandboxPrincipals.RunnerId).AddDays(52);
 
-        var refused = await CallAsync(client, "delete_workout", ("athlete", "Ben Runner"), ("date", Iso(day)), ("name_contains", "x"));
+        var refused = await client.CallAsync("delete_workout", ("athlete", "Ben Runner"), ("date", Iso(day)), ("name_contains", "x"));
 
         AssertRefused(refused, "'delete_workout'", "Ben Runner", "Intervals.icu coach access", "WRITE");
         Assert.Empty(store.GetEvents(SandboxPrincipals.RunnerId, day, day));
@@ -96,12 +97,12 @@ public sealed class DirectCoachRosterTests(HostFixture fixture) : IClassFixture<
     public async Task Ambiguous_and_unknown_names_are_refused_and_keep_the_selection()
     {
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("direct coach"));
-        await CallAsync(client, "select_athlete", ("athlete", "Ada Cyclist"));
+        await client.CallAsync("select_athlete", ("athlete", "Ada Cyclist"));
 
         // "C" is in Ada Cyclist, Cleo Triathlete and Dana Coach.
-        var ambiguous = await CallAsync(client, "select_athlete", ("athlete", "c"));
-        var unknown = await CallAsync(client, "select_athlete", ("athlete", "i9999"));
-        var roster = (await CallAsync(client, "list_athletes")).Structured();
+        var ambiguous = await client.CallAsync("select_athlete", ("athlete", "c"));
+        var unknown = await client.CallAsync("select_athlete", ("athlete", "i9999"));
+        var roster = (await client.CallAsync("list_athletes")).Structured();
 
         AssertRefused(ambiguous, "matches several athletes", "Ada Cyclist (i1001)", "Cleo Triathlete (i1003)", "Dana Coach (i2001)");
         Assert.DoesNotContain("Ben Runner", ambiguous.Text(), StringComparison.Ordinal);

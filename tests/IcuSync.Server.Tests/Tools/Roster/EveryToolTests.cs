@@ -2,7 +2,7 @@ using IcuSync.Sandbox;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Tests.Infrastructure;
 using ModelContextProtocol.Client;
-using ModelContextProtocol.Protocol;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 using static IcuSync.Server.Tests.Tools.Roster.RosterTestKit;
 
 namespace IcuSync.Server.Tests.Tools.Roster;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
 using Xunit.Abstractions;
-using static IcuSync.Server.Tests.Tools.Roster.RosterTestKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 
 namespace IcuSync.Server.Tests.Tools.Roster;
 
@@ -20,10 +20,10 @@ public sealed class HistoryBudgetTests(HostFixture fixture, ITestOutputHelper ou
         var today = Host.Server.Sandbox!.Store.Today(SandboxPrincipals.CyclistId);
         var oldest = today.AddDays(-89);
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ada Cyclist, athlete"));
-        using var sandbox = SandboxHttp(Host, SandboxPrincipals.CyclistApiKey);
+        using var sandbox = Host.SandboxHttp(SandboxPrincipals.CyclistApiKey);
 
         var raw = await sandbox.GetByteArrayAsync(new Uri($"api/v1/athlete/{SandboxPrincipals.CyclistId}/activities?oldest={Iso(oldest)}&newest={Iso(today)}", UriKind.Relative));
-        var result = await CallAsync(client, "get_training_history", ("start_date", Iso(oldest)), ("end_date", Iso(today)), ("limit", 500));
+        var result = await client.CallAsync("get_training_history", ("start_date", Iso(oldest)), ("end_date", Iso(today)), ("limit", 500));
         var structured = result.Structured();
 
         using var rawJson = JsonDocument.Parse(raw);
@@ -47,7 +47,7 @@ public sealed class HistoryBudgetTests(HostFixture fixture, ITestOutputHelper ou
         var today = store.Today(SandboxPrincipals.CyclistId);
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ada Cyclist, athlete"));
 
-        var history = (await CallAsync(client, "get_training_history", ("start_date", Iso(today.AddDays(-89))), ("limit", 500))).Structured();
+        var history = (await client.CallAsync("get_training_history", ("start_date", Iso(today.AddDays(-89))), ("limit", 500))).Structured();
 
         var rows = history.GetProperty("activities").EnumerateArray().ToList();
         foreach (var row in rows)

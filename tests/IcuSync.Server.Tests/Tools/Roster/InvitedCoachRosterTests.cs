@@ -1,6 +1,8 @@
 using IcuSync.Sandbox;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.GrantKit;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 using static IcuSync.Server.Tests.Tools.Roster.RosterTestKit;
 
 namespace IcuSync.Server.Tests.Tools.Roster;
@@ -18,7 +20,7 @@ public sealed class InvitedCoachRosterTests(HostFixture fixture) : IClassFixture
     {
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("invited coach"));
 
-        var result = await CallAsync(client, "list_athletes");
+        var result = await client.CallAsync("list_athletes");
         var roster = result.Structured();
 
         Assert.Equal("InvitedCoach", roster.GetProperty("principal").GetString());
@@ -42,10 +44,10 @@ public sealed class InvitedCoachRosterTests(HostFixture fixture) : IClassFixture
         await using var client = await IcuSyncTestHost.ConnectAsync(url);
 
         var listed = (await client.ListToolsAsync()).Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
-        var roster = (await CallAsync(client, "list_athletes")).Structured();
-        var adaProfile = (await CallAsync(client, "get_athlete_profile", ("athlete", "Ada Cyclist"))).Structured();
-        var benProfile = await CallAsync(client, "get_athlete_profile", ("athlete", "Ben Runner"));
-        var hidden = await CallAsync(client, "get_fitness", ("athlete", "Ada Cyclist"));
+        var roster = (await client.CallAsync("list_athletes")).Structured();
+        var adaProfile = (await client.CallAsync("get_athlete_profile", ("athlete", "Ada Cyclist"))).Structured();
+        var benProfile = await client.CallAsync("get_athlete_profile", ("athlete", "Ben Runner"));
+        var hidden = await client.CallAsync("get_fitness", ("athlete", "Ada Cyclist"));
 
         Assert.Equal(["get_athlete_profile", "get_training_history", "list_athletes", "push_workout", "select_athlete"], listed);
         Assert.Equal(["get_training_history"], roster.Row(SandboxPrincipals.RunnerId).GetProperty("granted_tools").Strings());
@@ -80,7 +82,7 @@ public sealed class InvitedCoachRosterTests(HostFixture fixture) : IClassFixture
         var adaCode = (await client.CallToolAsync("push_workout", new Dictionary<string, object?>(args) { ["athlete"] = "Ada Cyclist", ["sport"] = "Ride", ["description"] = "- 40m 70%" }))
             .Structured().GetProperty("confirm").GetString();
         var confirmed = await client.CallToolAsync("push_workout", new Dictionary<string, object?>(args) { ["confirm"] = adaCode });
-        var edit = await CallAsync(client, "edit_workout", ("athlete", "Ben Runner"), ("date", Iso(day)), ("name_contains", "Coach"), ("new_name", "x"));
+        var edit = await client.CallAsync("edit_workout", ("athlete", "Ben Runner"), ("date", Iso(day)), ("name_contains", "Coach"), ("new_name", "x"));
 
         AssertRefused(dryRun, "'push_workout'", "Ben Runner can grant 'push_workout'");
         AssertRefused(confirmed, "'push_workout'", "Ben Runner");
@@ -98,11 +100,11 @@ public sealed class InvitedCoachRosterTests(HostFixture fixture) : IClassFixture
             ("ada.lovelace@example.com", ["get_training_history"]));
         await using var client = await IcuSyncTestHost.ConnectAsync(url);
 
-        var select = await CallAsync(client, "select_athlete", ("athlete", "ADA"));
-        var data = await CallAsync(client, "get_training_history", ("athlete", "ada"));
-        var noSelection = await CallAsync(client, "get_training_history");
-        var exact = (await CallAsync(client, "select_athlete", ("athlete", "ada cyclist"))).Structured();
-        var afterSelect = (await CallAsync(client, "get_training_history")).Structured();
+        var select = await client.CallAsync("select_athlete", ("athlete", "ADA"));
+        var data = await client.CallAsync("get_training_history", ("athlete", "ada"));
+        var noSelection = await client.CallAsync("get_training_history");
+        var exact = (await client.CallAsync("select_athlete", ("athlete", "ada cyclist"))).Structured();
+        var afterSelect = (await client.CallAsync("get_training_history")).Structured();
 
         AssertRefused(select, "'ADA' matches several athletes", "Ada Cyclist (i1001)", "Ada Lovelace (i9101)", "full name or the id");
         AssertRefused(data, "'ada' matches several athletes", "Ada Cyclist (i1001)", "Ada Lovelace (i9101)");
@@ -116,9 +118,9 @@ public sealed class InvitedCoachRosterTests(HostFixture fixture) : IClassFixture
     {
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("invited coach"));
 
-        var select = await CallAsync(client, "select_athlete", ("athlete", "Zoe Swimmer"));
-        var data = await CallAsync(client, "get_fitness", ("athlete", "Ben Runner"));
-        var empty = await CallAsync(client, "select_athlete", ("athlete", "  "));
+        var select = await client.CallAsync("select_athlete", ("athlete", "Zoe Swimmer"));
+        var data = await client.CallAsync("get_fitness", ("athlete", "Ben Runner"));
+        var empty = await client.CallAsync("select_athlete", ("athlete", "  "));
 
         AssertRefused(select, "No athlete matching 'Zoe Swimmer' is reachable", "list_athletes");
         // Ben exists on the server but did not invite this coach: indistinguishable from an unknown name.

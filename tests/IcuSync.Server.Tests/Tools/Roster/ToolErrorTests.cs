@@ -25,7 +25,7 @@ public sealed class ToolErrorTests(ToolErrorTests.LoggedHost fixture) : IClassFi
 
         var before = fixture.Logs.Entries.Count;
 
-        var result = await CallAsync(client, "get_training_history", ("start_date", "last-tuesday-secret"));
+        var result = await client.CallAsync("get_training_history", ("start_date", "last-tuesday-secret"));
 
         AssertRefused(result, "An error occurred invoking 'get_training_history': Invalid argument 'start_date'", "YYYY-MM-DD");
         var entries = fixture.Logs.Entries.Skip(before).ToList();
@@ -60,7 +60,7 @@ public sealed class ToolErrorTests(ToolErrorTests.LoggedHost fixture) : IClassFi
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ada Cyclist, athlete"));
 
         // Well-formed but unknown activity types pass the server's checks; Intervals.icu (the sandbox) rejects them.
-        var result = await CallAsync(client, "get_power_curves", ("sport", "Hovercraft"));
+        var result = await client.CallAsync("get_power_curves", ("sport", "Hovercraft"));
 
         AssertRefused(result, "Intervals.icu refused the request as invalid", "Invalid value 'Hovercraft' for 'type'");
         Assert.DoesNotContain("sandbox-key", result.Text(), StringComparison.Ordinal);
@@ -72,9 +72,9 @@ public sealed class ToolErrorTests(ToolErrorTests.LoggedHost fixture) : IClassFi
         await using var classic = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ada Cyclist, athlete"));
         await using var intents = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ada Cyclist, athlete") + "?profile=intents");
 
-        var intentOnClassic = await CallAsync(classic, "plan_training");
-        var classicOnIntents = await CallAsync(intents, "get_training_history");
-        var unknown = await CallAsync(classic, "make_coffee");
+        var intentOnClassic = await classic.CallAsync("plan_training");
+        var classicOnIntents = await intents.CallAsync("get_training_history");
+        var unknown = await classic.CallAsync("make_coffee");
 
         AssertRefused(intentOnClassic, "'plan_training' is not in this connection's 'classic' tool profile", "?profile=intents");
         AssertRefused(classicOnIntents, "'get_training_history' is not in this connection's 'intents' tool profile", "?profile=classic");

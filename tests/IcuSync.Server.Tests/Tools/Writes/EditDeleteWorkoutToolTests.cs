@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 using static IcuSync.Server.Tests.Tools.Writes.WriteTestKit;
 
 namespace IcuSync.Server.Tests.Tools.Writes;
@@ -18,25 +19,25 @@ public sealed class EditDeleteWorkoutToolTests(HostFixture fixture) : IClassFixt
         var day = FreeDay(Host, 33);
         var moved = FreeDay(Host, 34);
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ada Cyclist, athlete"));
-        var id = (await DryRunThenConfirmAsync(client, "push_workout", Push(day, "Tempo", "- 1h 80%"))).Structured().Property("event", "id").GetInt64();
+        var id = (await DryRunThenConfirmAsync(client, "push_workout", Push(day, "Tempo", "- 1h 80%"))).Structured().At("event", "id").GetInt64();
         var edit = new Dictionary<string, object?>
         {
-            ["date"] = Day(day),
+            ["date"] = Iso(day),
             ["name_contains"] = "tempo",
             ["new_name"] = "Tempo + sprints",
             ["new_description"] = "Main Set\n- 1h 80%\n\nSprints 4x\n- 15s 150%\n- 2m45s 50%",
-            ["new_date"] = Day(moved),
+            ["new_date"] = Iso(moved),
         };
 
         var preview = (await client.CallToolAsync("edit_workout", edit)).Structured();
 
         Assert.Equal("dry_run", preview.GetProperty("status").GetString());
-        Assert.Equal(id, preview.Property("before", "id").GetInt64());
+        Assert.Equal(id, preview.At("before", "id").GetInt64());
         var changes = preview.GetProperty("changes").EnumerateArray().ToDictionary(c => c.GetProperty("field").GetString()!);
         Assert.Equal("Tempo", changes["name"].GetProperty("before").GetString());
         Assert.Equal("Tempo + sprints", changes["name"].GetProperty("after").GetString());
-        Assert.Equal(Day(day), changes["date"].GetProperty("before").GetString());
-        Assert.Equal(Day(moved), changes["date"].GetProperty("after").GetString());
+        Assert.Equal(Iso(day), changes["date"].GetProperty("before").GetString());
+        Assert.Equal(Iso(moved), changes["date"].GetProperty("after").GetString());
         Assert.Equal("3600", changes["duration_s"].GetProperty("before").GetString());
         Assert.Equal("4320", changes["duration_s"].GetProperty("after").GetString());
         Assert.Contains("- 1h 80%", changes["description"].GetProperty("before").GetString(), StringComparison.Ordinal);
@@ -46,14 +47,14 @@ public sealed class EditDeleteWorkoutToolTests(HostFixture fixture) : IClassFixt
         var updated = (await client.CallToolAsync("edit_workout", edit.With("confirm", code))).Structured();
 
         Assert.Equal("updated", updated.GetProperty("status").GetString());
-        Assert.Equal(id, updated.Property("event", "id").GetInt64());
+        Assert.Equal(id, updated.At("event", "id").GetInt64());
         Assert.Empty(EventsOn(Host, day));
         var stored = Assert.Single(EventsOn(Host, moved));
         Assert.Equal(id, stored.Id);
         Assert.Equal("Tempo + sprints", stored.Name);
         Assert.Equal(4320, stored.MovingTime);
         Assert.Equal(2, stored.WorkoutDoc!["steps"]!.AsArray().Count);
-        Assert.True(updated.Property("verification", "ok").GetBoolean());
+        Assert.True(updated.At("verification", "ok").GetBoolean());
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class EditDeleteWorkoutToolTests(HostFixture fixture) : IClassFixt
     {
         var day = FreeDay(Host, 35);
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ada Cyclist, athlete"));
-        var id = (await DryRunThenConfirmAsync(client, "push_workout", Push(day, "Steady", "- 90m 70%"))).Structured().Property("event", "id").GetInt64();
+        var id = (await DryRunThenConfirmAsync(client, "push_workout", Push(day, "Steady", "- 90m 70%"))).Structured().At("event", "id").GetInt64();
 
         var refused = await client.CallToolAsync("edit_workout", new Dictionary<string, object?> { ["event_id"] = id, ["new_description"] = "- 90min 75%" });
         var nothing = await client.CallToolAsync("edit_workout", new Dictionary<string, object?> { ["event_id"] = id, ["new_name"] = "Steady" });
@@ -81,7 +82,7 @@ public sealed class EditDeleteWorkoutToolTests(HostFixture fixture) : IClassFixt
         await DryRunThenConfirmAsync(client, "push_workout", Push(day, "Easy AM", "- 45m 55%"));
         await DryRunThenConfirmAsync(client, "push_workout", Push(day, "Easy PM", "- 45m 60%"));
 
-        var result = await client.CallToolAsync("delete_workout", new Dictionary<string, object?> { ["date"] = Day(day), ["name_contains"] = "easy" });
+        var result = await client.CallToolAsync("delete_workout", new Dictionary<string, object?> { ["date"] = Iso(day), ["name_contains"] = "easy" });
 
         Assert.True(result.IsError);
         var json = JsonSerializer.SerializeToElement(result.StructuredContent);
@@ -104,7 +105,7 @@ public sealed class EditDeleteWorkoutToolTests(HostFixture fixture) : IClassFixt
         var doneResult = await client.CallToolAsync("delete_workout", new Dictionary<string, object?> { ["event_id"] = completed.Id });
         var activityResult = await client.CallToolAsync("delete_workout", new Dictionary<string, object?>
         {
-            ["date"] = Day(DateOnly.FromDateTime(activity.StartDateLocal)),
+            ["date"] = Iso(DateOnly.FromDateTime(activity.StartDateLocal)),
             ["name_contains"] = activity.Name,
         });
 
@@ -134,7 +135,7 @@ public sealed class EditDeleteWorkoutToolTests(HostFixture fixture) : IClassFixt
         var note = Store.GetEvents(SandboxPrincipals.CyclistId, today, today.AddDays(7)).Single(e => e.Name == "Travel day");
         var day = DateOnly.FromDateTime(note.StartDateLocal);
         var others = EventsOn(Host, day).Where(e => e.Id != note.Id).Select(e => e.Id).ToList();
-        var args = new Dictionary<string, object?> { ["date"] = Day(day), ["name_contains"] = "Girona" };
+        var args = new Dictionary<string, object?> { ["date"] = Iso(day), ["name_contains"] = "Girona" };
 
         var preview = (await client.CallToolAsync("delete_workout", args)).Structured();
 
@@ -142,7 +143,7 @@ public sealed class EditDeleteWorkoutToolTests(HostFixture fixture) : IClassFixt
         Assert.Equal(note.Id, doomed.GetProperty("id").GetInt64());
         Assert.Equal("NOTE", doomed.GetProperty("category").GetString());
         Assert.Equal("Travel day", doomed.GetProperty("name").GetString());
-        Assert.Equal(Day(day), doomed.GetProperty("date").GetString());
+        Assert.Equal(Iso(day), doomed.GetProperty("date").GetString());
         Assert.NotNull(Store.FindEvent(SandboxPrincipals.CyclistId, note.Id));
 
         var deleted = (await client.CallToolAsync("delete_workout", args.With("confirm", preview.GetProperty("confirm").GetString()))).Structured();
@@ -159,8 +160,8 @@ public sealed class EditDeleteWorkoutToolTests(HostFixture fixture) : IClassFixt
         var day = FreeDay(Host, 37);
         var other = FreeDay(Host, 38);
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ada Cyclist, athlete"));
-        var first = (await DryRunThenConfirmAsync(client, "push_workout", Push(day, "Openers", "- 30m 60%"))).Structured().Property("event", "id").GetInt64();
-        var second = (await DryRunThenConfirmAsync(client, "push_workout", Push(other, "Openers", "- 30m 60%"))).Structured().Property("event", "id").GetInt64();
+        var first = (await DryRunThenConfirmAsync(client, "push_workout", Push(day, "Openers", "- 30m 60%"))).Structured().At("event", "id").GetInt64();
+        var second = (await DryRunThenConfirmAsync(client, "push_workout", Push(other, "Openers", "- 30m 60%"))).Structured().At("event", "id").GetInt64();
         var code = (await client.CallToolAsync("delete_workout", new Dictionary<string, object?> { ["event_id"] = first })).ConfirmCode();
 
         var wrongTarget = await client.CallToolAsync("delete_workout", new Dictionary<string, object?> { ["event_id"] = second, ["confirm"] = code });

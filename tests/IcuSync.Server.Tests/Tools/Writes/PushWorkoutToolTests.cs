@@ -3,6 +3,8 @@ using IcuSync.Sandbox;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Mcp;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
+using static IcuSync.Server.Tests.Infrastructure.WriteKit;
 using static IcuSync.Server.Tests.Tools.Writes.WriteTestKit;
 
 namespace IcuSync.Server.Tests.Tools.Writes;
@@ -48,7 +50,7 @@ public sealed class PushWorkoutToolTests(HostFixture fixture) : IClassFixture<Ho
 
         Assert.Equal("created", created.GetProperty("status").GetString());
         var stored = Assert.Single(EventsOn(Host, day));
-        Assert.Equal(stored.Id, created.Property("event", "id").GetInt64());
+        Assert.Equal(stored.Id, created.At("event", "id").GetInt64());
         Assert.Equal("WORKOUT", stored.Category);
         Assert.Equal("Ride", stored.Type);
         Assert.Equal("Threshold 3x8", stored.Name);
@@ -78,7 +80,7 @@ public sealed class PushWorkoutToolTests(HostFixture fixture) : IClassFixture<Ho
         Assert.Equal("created", first.GetProperty("status").GetString());
         Assert.Equal("unchanged", replay.GetProperty("status").GetString());
         Assert.Equal("unchanged", again.GetProperty("status").GetString());
-        Assert.All(new[] { first, replay, again }, r => Assert.Equal(stored.Id, r.Property("event", "id").GetInt64()));
+        Assert.All(new[] { first, replay, again }, r => Assert.Equal(stored.Id, r.At("event", "id").GetInt64()));
         Assert.Equal(7200, stored.MovingTime);
     }
 
@@ -122,8 +124,8 @@ public sealed class PushWorkoutToolTests(HostFixture fixture) : IClassFixture<Ho
         var preview = (await client.CallToolAsync("push_workout", Push(day, "Long ride", "- 1h15m Z2").With("duration", "1:45"))).Structured();
 
         Assert.Equal("dry_run", preview.GetProperty("status").GetString());
-        Assert.Equal(4500, preview.Property("workout", "duration_s").GetInt32());
-        Assert.Equal(6300, preview.Property("workout", "declared_duration_s").GetInt32());
+        Assert.Equal(4500, preview.At("workout", "duration_s").GetInt32());
+        Assert.Equal(6300, preview.At("workout", "declared_duration_s").GetInt32());
         var trap = preview.GetProperty("warnings").EnumerateArray().Single(w => w.GetProperty("code").GetString() == "W102");
         Assert.Equal("duration", trap.GetProperty("field").GetString());
         Assert.Contains("W102", (await client.CallToolAsync("push_workout", Push(day, "Long ride", "- 1h15m Z2").With("duration", "1:45"))).Text(), StringComparison.Ordinal);
@@ -190,7 +192,7 @@ public sealed class PushWorkoutToolTests(HostFixture fixture) : IClassFixture<Ho
         var created = (await client.CallToolAsync("push_workout", args.With("confirm", code))).Structured();
 
         var externalId = created.GetProperty("external_id").GetString()!;
-        var rows = (await AuditAsync(Host)).Where(a => a.Detail!.Contains(externalId, StringComparison.Ordinal) || a.Detail.Contains($"event={created.Property("event", "id").GetInt64()}", StringComparison.Ordinal)).ToList();
+        var rows = (await AuditAsync(Host)).Where(a => a.Detail!.Contains(externalId, StringComparison.Ordinal) || a.Detail.Contains($"event={created.At("event", "id").GetInt64()}", StringComparison.Ordinal)).ToList();
         var previewed = Assert.Single(rows, r => r.Event == AuditEvents.WritePreviewed);
         var applied = Assert.Single(rows, r => r.Event == AuditEvents.WriteApplied);
         var fingerprint = "confirm_sha256=" + WriteConfirmations.Fingerprint(code);
@@ -239,7 +241,7 @@ public sealed class PushWorkoutToolTests(HostFixture fixture) : IClassFixture<Ho
     {
         var day = FreeDay(Host, 32);
         await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Ada Cyclist, athlete"));
-        var args = new Dictionary<string, object?> { ["date"] = Day(day), ["name"] = "Bike fit", ["category"] = "NOTE", ["description"] = "Saddle up 3 mm." };
+        var args = new Dictionary<string, object?> { ["date"] = Iso(day), ["name"] = "Bike fit", ["category"] = "NOTE", ["description"] = "Saddle up 3 mm." };
 
         var created = (await DryRunThenConfirmAsync(client, "push_workout", args)).Structured();
 

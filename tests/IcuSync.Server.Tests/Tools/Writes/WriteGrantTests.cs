@@ -1,5 +1,6 @@
 using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
+using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
 using static IcuSync.Server.Tests.Tools.Writes.WriteTestKit;
 
 namespace IcuSync.Server.Tests.Tools.Writes;
@@ -20,7 +21,7 @@ public sealed class WriteGrantTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.DoesNotContain("delete_workout", tools);
 
         var created = (await DryRunThenConfirmAsync(client, "push_workout", Push(day, "Coach tempo", "- 40m 85%"))).Structured();
-        var id = created.Property("event", "id").GetInt64();
+        var id = created.At("event", "id").GetInt64();
         var edit = await client.CallToolAsync("edit_workout", new Dictionary<string, object?> { ["event_id"] = id, ["new_name"] = "Renamed" });
         var delete = await client.CallToolAsync("delete_workout", new Dictionary<string, object?> { ["event_id"] = id });
 
@@ -61,12 +62,12 @@ public sealed class WriteGrantTests(HostFixture fixture) : IClassFixture<HostFix
         var preview = (await client.CallToolAsync("push_workout", args)).Structured();
 
         // 1 km at 100 % of a 3.57 m/s threshold pace takes 1000 / 3.57 = 280 s.
-        Assert.Contains("threshold pace 4:40/km", preview.Property("workout", "thresholds").GetString(), StringComparison.Ordinal);
-        Assert.Equal(7, preview.Property("workout", "distance_km").GetDouble(), 2);
-        Assert.True(preview.Property("workout", "duration_estimated").GetBoolean());
+        Assert.Contains("threshold pace 4:40/km", preview.At("workout", "thresholds").GetString(), StringComparison.Ordinal);
+        Assert.Equal(7, preview.At("workout", "distance_km").GetDouble(), 2);
+        Assert.True(preview.At("workout", "duration_estimated").GetBoolean());
         var created = (await client.CallToolAsync("push_workout", args.With("confirm", preview.GetProperty("confirm").GetString()))).Structured();
         var stored = Assert.Single(EventsOn(Host, day, SandboxPrincipals.TriathleteId));
-        Assert.Equal(stored.Id, created.Property("event", "id").GetInt64());
+        Assert.Equal(stored.Id, created.At("event", "id").GetInt64());
         Assert.Equal("Run", stored.Type);
         Assert.NotEmpty(stored.WorkoutDoc!["steps"]!.AsArray());
     }
