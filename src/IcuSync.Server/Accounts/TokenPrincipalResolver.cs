@@ -24,17 +24,17 @@ internal sealed class TokenPrincipalResolver(
 
         var hash = AccountSecrets.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.McpTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, cancellationToken);
-        if (row is null || !AccountSecrets.DigestsEqual(row.Hash, hash) || row.RevokedAt is not null)
+        var found = await TokenWithAccount(db, hash, cancellationToken);
+        if (found is not { Token: var row } || !AccountSecrets.DigestsEqual(row.Hash, hash) || row.RevokedAt is not null)
         {
             return null;
         }
 
         var resolved = row.Kind switch
         {
-            McpTokenKind.Athlete => await AthleteAsync(db, row, cancellationToken),
+            McpTokenKind.Athlete => Athlete(found.Account),
             McpTokenKind.InvitedCoach => await InvitedCoachAsync(db, row, cancellationToken),
-            _ => await DirectCoachAsync(db, row, cancellationToken),
+            _ => await DirectCoachAsync(db, found.Account, cancellationToken),
         };
         if (resolved is null)
         {
@@ -55,9 +55,37 @@ internal sealed class TokenPrincipalResolver(
         return new ResolvedPrincipal(row.Id, kind, name, athletes, selected);
     }
 
-    private static async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> AthleteAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
+    // The hot queries of every MCP call are compiled once: EF Core then skips building, funcletizing and looking up the
+    // LINQ expression per call, which was most of a cached call's database cost (the database work itself is tiny).
+    // A compiled query re-compiles if it meets another model, so SQLite and PostgreSQL contexts can share these.
+
+    // The token and, for athlete and direct-coach tokens, its account: one round trip instead of two.
+    private static readonly Func<IcuSyncDbContext, byte[], CancellationToken, Task<TokenRow?>> TokenWithAccount =
+        EF.CompileAsyncQuery((IcuSyncDbContext db, byte[] hash, CancellationToken _) =>
+            (from t in db.McpTokens.AsNoTracking()
+             where t.Hash == hash
+             join a in db.AthleteAccounts.AsNoTracking() on t.AthleteAccountId equals (Guid?)a.Id into accounts
+             from a in accounts.DefaultIfEmpty()
+             select new TokenRow(t, a))
+            .FirstOrDefault());
+
+    private static readonly Func<IcuSyncDbContext, Guid?, IAsyncEnumerable<InviteRow>> InvitesOf =
+        EF.CompileAsyncQuery((IcuSyncDbContext db, Guid? invitedCoachId) =>
+            db.CoachInvites.AsNoTracking()
+                .Where(i => i.InvitedCoachId == invitedCoachId)
+                .Select(i => new InviteRow(
+                    i.IsOwnCoachEmail,
+                    i.Grants.Select(g => g.Tool).ToList(),
+                    i.AthleteAccount!.IntervalsAthleteId,
+                    i.AthleteAccount.Name,
+                    i.AthleteAccount.Plan)));
+
+    private sealed record TokenRow(McpToken Token, AthleteAccount? Account);
+
+    private sealed record InviteRow(bool IsOwnCoachEmail, List<string> Tools, string? IntervalsAthleteId, string Name, PlanStatus Plan);
+
+    private static (PrincipalKind, string, IReadOnlyList<ReachableAthlete>)? Athlete(AthleteAccount? account)
     {
-        var account = await db.AthleteAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == row.AthleteAccountId, cancellationToken);
         if (account is null)
         {
             return null;
@@ -69,17 +97,11 @@ internal sealed class TokenPrincipalResolver(
 
     private static async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> InvitedCoachAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
     {
-        var invites = await db.CoachInvites.AsNoTracking()
-            .Where(i => i.InvitedCoachId == row.InvitedCoachId)
-            .Select(i => new
-            {
-                i.IsOwnCoachEmail,
-                Tools = i.Grants.Select(g => g.Tool).ToList(),
-                i.AthleteAccount!.IntervalsAthleteId,
-                i.AthleteAccount.Name,
-                i.AthleteAccount.Plan,
-            })
-            .ToListAsync(cancellationToken);
+        var invites = new List<InviteRow>();
+        await foreach (var invite in InvitesOf(db, row.InvitedCoachId).WithCancellation(cancellationToken))
+        {
+            invites.Add(invite);
+        }
 
         // The athlete holds the subscription: invites of an account whose plan lapsed stop reaching its data.
         var athletes = invites
@@ -93,9 +115,8 @@ internal sealed class TokenPrincipalResolver(
         return (PrincipalKind.InvitedCoach, own is null ? "Invited coach" : $"{own.Name} (coach)", athletes);
     }
 
-    private async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> DirectCoachAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
+    private async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> DirectCoachAsync(IcuSyncDbContext db, AthleteAccount? account, CancellationToken cancellationToken)
     {
-        var account = await db.AthleteAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == row.AthleteAccountId, cancellationToken);
         if (account is null)
         {
             return null;
@@ -157,44 +178,65 @@ internal sealed class StoredAthleteCredentials(
             return null;
         }
 
-        // One query per call for athletes and invited coaches: the live-token check is joined into the holder lookup.
-        // (A token's kind never changes, so the principal's kind picks the query.)
+        // One compiled query per call: the live-token check is joined into the holder lookup. (A token's kind never
+        // changes, so the principal's kind picks the query.)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var tokenId = principal.TokenId;
-        var live = db.McpTokens.AsNoTracking().Where(t => t.Id == tokenId && t.RevokedAt == null);
-        AthleteAccount? holder;
+        HolderRow? holder;
         switch (principal.Kind)
         {
             case PrincipalKind.Athlete:
-                holder = await live.Where(t => t.Kind == McpTokenKind.Athlete)
-                    .Join(db.AthleteAccounts.AsNoTracking(), t => t.AthleteAccountId, a => (Guid?)a.Id, (t, a) => a)
-                    .FirstOrDefaultAsync(a => a.IntervalsAthleteId == athleteId, cancellationToken);
+                holder = await AthleteHolder(db, tokenId, athleteId, cancellationToken);
                 break;
             case PrincipalKind.InvitedCoach:
-                holder = await live.Where(t => t.Kind == McpTokenKind.InvitedCoach)
-                    .Join(db.CoachInvites.AsNoTracking(), t => t.InvitedCoachId, i => (Guid?)i.InvitedCoachId, (t, i) => i.AthleteAccount)
-                    .FirstOrDefaultAsync(a => a!.IntervalsAthleteId == athleteId && a.Plan == PlanStatus.Active, cancellationToken);
+                holder = await InvitedCoachHolder(db, tokenId, athleteId, cancellationToken);
                 break;
             default:
-                var token = await live.FirstOrDefaultAsync(t => t.Kind == McpTokenKind.DirectCoach, cancellationToken);
-                if (token is null)
-                {
-                    return null;
-                }
-
-                var coach = await db.AthleteAccounts.AsNoTracking()
-                    .FirstOrDefaultAsync(a => a.Id == token.AthleteAccountId && a.DirectCoach && a.Plan == PlanStatus.Active, cancellationToken);
+                var coach = await DirectCoachHolder(db, tokenId, cancellationToken);
                 var reaches = coach is not null
-                    && (coach.IntervalsAthleteId == athleteId
-                        || await db.RosterEntries.AnyAsync(
-                            r => r.CoachAccountId == coach.Id && r.AthleteId == athleteId && r.Permission != RosterPermission.None,
-                            cancellationToken));
+                    && (coach.IntervalsAthleteId == athleteId || await RosterReaches(db, coach.Id, athleteId, cancellationToken));
                 holder = reaches ? coach : null;
                 break;
         }
 
         return holder is null ? null : secrets.UnprotectCredential(holder.CredentialKind, holder.ProtectedCredential, holder.CredentialScopes);
     }
+
+    /// <summary>Only what the credential check needs of the account that holds it.</summary>
+    private sealed record HolderRow(Guid Id, string? IntervalsAthleteId, CredentialKind CredentialKind, string? ProtectedCredential, string? CredentialScopes);
+
+    private static readonly Func<IcuSyncDbContext, Guid, string, CancellationToken, Task<HolderRow?>> AthleteHolder =
+        EF.CompileAsyncQuery((IcuSyncDbContext db, Guid tokenId, string athleteId, CancellationToken _) =>
+            (from t in db.McpTokens
+             where t.Id == tokenId && t.RevokedAt == null && t.Kind == McpTokenKind.Athlete
+             join a in db.AthleteAccounts on t.AthleteAccountId equals (Guid?)a.Id
+             where a.IntervalsAthleteId == athleteId
+             select new HolderRow(a.Id, a.IntervalsAthleteId, a.CredentialKind, a.ProtectedCredential, a.CredentialScopes))
+            .FirstOrDefault());
+
+    private static readonly Func<IcuSyncDbContext, Guid, string, CancellationToken, Task<HolderRow?>> InvitedCoachHolder =
+        EF.CompileAsyncQuery((IcuSyncDbContext db, Guid tokenId, string athleteId, CancellationToken _) =>
+            (from t in db.McpTokens
+             where t.Id == tokenId && t.RevokedAt == null && t.Kind == McpTokenKind.InvitedCoach
+             join i in db.CoachInvites on t.InvitedCoachId equals (Guid?)i.InvitedCoachId
+             join a in db.AthleteAccounts on i.AthleteAccountId equals a.Id
+             where a.IntervalsAthleteId == athleteId && a.Plan == PlanStatus.Active
+             select new HolderRow(a.Id, a.IntervalsAthleteId, a.CredentialKind, a.ProtectedCredential, a.CredentialScopes))
+            .FirstOrDefault());
+
+    // The direct coach's own account, if the token is live and the account still coaches on an active plan.
+    private static readonly Func<IcuSyncDbContext, Guid, CancellationToken, Task<HolderRow?>> DirectCoachHolder =
+        EF.CompileAsyncQuery((IcuSyncDbContext db, Guid tokenId, CancellationToken _) =>
+            (from t in db.McpTokens
+             where t.Id == tokenId && t.RevokedAt == null && t.Kind == McpTokenKind.DirectCoach
+             join a in db.AthleteAccounts on t.AthleteAccountId equals (Guid?)a.Id
+             where a.DirectCoach && a.Plan == PlanStatus.Active
+             select new HolderRow(a.Id, a.IntervalsAthleteId, a.CredentialKind, a.ProtectedCredential, a.CredentialScopes))
+            .FirstOrDefault());
+
+    private static readonly Func<IcuSyncDbContext, Guid, string, CancellationToken, Task<bool>> RosterReaches =
+        EF.CompileAsyncQuery((IcuSyncDbContext db, Guid coachId, string athleteId, CancellationToken _) =>
+            db.RosterEntries.Any(r => r.CoachAccountId == coachId && r.AthleteId == athleteId && r.Permission != RosterPermission.None));
 }
 
 /// <summary>Persists the select_athlete choice on the token row.</summary>
