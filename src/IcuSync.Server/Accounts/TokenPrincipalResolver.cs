@@ -24,7 +24,7 @@ internal sealed class TokenPrincipalResolver(
 
         var hash = AccountSecrets.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await TokenWithAccount(db, hash, cancellationToken);
+        var found = await PrincipalQueries.For(db).TokenWithAccount(db, hash, cancellationToken);
         if (found is not { Token: var row } || !AccountSecrets.DigestsEqual(row.Hash, hash) || row.RevokedAt is not null)
         {
             return null;
@@ -55,35 +55,6 @@ internal sealed class TokenPrincipalResolver(
         return new ResolvedPrincipal(row.Id, kind, name, athletes, selected);
     }
 
-    // The hot queries of every MCP call are compiled once: EF Core then skips building, funcletizing and looking up the
-    // LINQ expression per call, which was most of a cached call's database cost (the database work itself is tiny).
-    // A compiled query re-compiles if it meets another model, so SQLite and PostgreSQL contexts can share these.
-
-    // The token and, for athlete and direct-coach tokens, its account: one round trip instead of two.
-    private static readonly Func<IcuSyncDbContext, byte[], CancellationToken, Task<TokenRow?>> TokenWithAccount =
-        EF.CompileAsyncQuery((IcuSyncDbContext db, byte[] hash, CancellationToken _) =>
-            (from t in db.McpTokens.AsNoTracking()
-             where t.Hash == hash
-             join a in db.AthleteAccounts.AsNoTracking() on t.AthleteAccountId equals (Guid?)a.Id into accounts
-             from a in accounts.DefaultIfEmpty()
-             select new TokenRow(t, a))
-            .FirstOrDefault());
-
-    private static readonly Func<IcuSyncDbContext, Guid?, IAsyncEnumerable<InviteRow>> InvitesOf =
-        EF.CompileAsyncQuery((IcuSyncDbContext db, Guid? invitedCoachId) =>
-            db.CoachInvites.AsNoTracking()
-                .Where(i => i.InvitedCoachId == invitedCoachId)
-                .Select(i => new InviteRow(
-                    i.IsOwnCoachEmail,
-                    i.Grants.Select(g => g.Tool).ToList(),
-                    i.AthleteAccount!.IntervalsAthleteId,
-                    i.AthleteAccount.Name,
-                    i.AthleteAccount.Plan)));
-
-    private sealed record TokenRow(McpToken Token, AthleteAccount? Account);
-
-    private sealed record InviteRow(bool IsOwnCoachEmail, List<string> Tools, string? IntervalsAthleteId, string Name, PlanStatus Plan);
-
     private static (PrincipalKind, string, IReadOnlyList<ReachableAthlete>)? Athlete(AthleteAccount? account)
     {
         if (account is null)
@@ -98,7 +69,7 @@ internal sealed class TokenPrincipalResolver(
     private static async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> InvitedCoachAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
     {
         var invites = new List<InviteRow>();
-        await foreach (var invite in InvitesOf(db, row.InvitedCoachId).WithCancellation(cancellationToken))
+        await foreach (var invite in PrincipalQueries.For(db).InvitesOf(db, row.InvitedCoachId).WithCancellation(cancellationToken))
         {
             invites.Add(invite);
         }
@@ -182,61 +153,26 @@ internal sealed class StoredAthleteCredentials(
         // changes, so the principal's kind picks the query.)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var tokenId = principal.TokenId;
+        var queries = PrincipalQueries.For(db);
         HolderRow? holder;
         switch (principal.Kind)
         {
             case PrincipalKind.Athlete:
-                holder = await AthleteHolder(db, tokenId, athleteId, cancellationToken);
+                holder = await queries.AthleteHolder(db, tokenId, athleteId, cancellationToken);
                 break;
             case PrincipalKind.InvitedCoach:
-                holder = await InvitedCoachHolder(db, tokenId, athleteId, cancellationToken);
+                holder = await queries.InvitedCoachHolder(db, tokenId, athleteId, cancellationToken);
                 break;
             default:
-                var coach = await DirectCoachHolder(db, tokenId, cancellationToken);
+                var coach = await queries.DirectCoachHolder(db, tokenId, cancellationToken);
                 var reaches = coach is not null
-                    && (coach.IntervalsAthleteId == athleteId || await RosterReaches(db, coach.Id, athleteId, cancellationToken));
+                    && (coach.IntervalsAthleteId == athleteId || await queries.RosterReaches(db, coach.Id, athleteId, cancellationToken));
                 holder = reaches ? coach : null;
                 break;
         }
 
         return holder is null ? null : secrets.UnprotectCredential(holder.CredentialKind, holder.ProtectedCredential, holder.CredentialScopes);
     }
-
-    /// <summary>Only what the credential check needs of the account that holds it.</summary>
-    private sealed record HolderRow(Guid Id, string? IntervalsAthleteId, CredentialKind CredentialKind, string? ProtectedCredential, string? CredentialScopes);
-
-    private static readonly Func<IcuSyncDbContext, Guid, string, CancellationToken, Task<HolderRow?>> AthleteHolder =
-        EF.CompileAsyncQuery((IcuSyncDbContext db, Guid tokenId, string athleteId, CancellationToken _) =>
-            (from t in db.McpTokens
-             where t.Id == tokenId && t.RevokedAt == null && t.Kind == McpTokenKind.Athlete
-             join a in db.AthleteAccounts on t.AthleteAccountId equals (Guid?)a.Id
-             where a.IntervalsAthleteId == athleteId
-             select new HolderRow(a.Id, a.IntervalsAthleteId, a.CredentialKind, a.ProtectedCredential, a.CredentialScopes))
-            .FirstOrDefault());
-
-    private static readonly Func<IcuSyncDbContext, Guid, string, CancellationToken, Task<HolderRow?>> InvitedCoachHolder =
-        EF.CompileAsyncQuery((IcuSyncDbContext db, Guid tokenId, string athleteId, CancellationToken _) =>
-            (from t in db.McpTokens
-             where t.Id == tokenId && t.RevokedAt == null && t.Kind == McpTokenKind.InvitedCoach
-             join i in db.CoachInvites on t.InvitedCoachId equals (Guid?)i.InvitedCoachId
-             join a in db.AthleteAccounts on i.AthleteAccountId equals a.Id
-             where a.IntervalsAthleteId == athleteId && a.Plan == PlanStatus.Active
-             select new HolderRow(a.Id, a.IntervalsAthleteId, a.CredentialKind, a.ProtectedCredential, a.CredentialScopes))
-            .FirstOrDefault());
-
-    // The direct coach's own account, if the token is live and the account still coaches on an active plan.
-    private static readonly Func<IcuSyncDbContext, Guid, CancellationToken, Task<HolderRow?>> DirectCoachHolder =
-        EF.CompileAsyncQuery((IcuSyncDbContext db, Guid tokenId, CancellationToken _) =>
-            (from t in db.McpTokens
-             where t.Id == tokenId && t.RevokedAt == null && t.Kind == McpTokenKind.DirectCoach
-             join a in db.AthleteAccounts on t.AthleteAccountId equals (Guid?)a.Id
-             where a.DirectCoach && a.Plan == PlanStatus.Active
-             select new HolderRow(a.Id, a.IntervalsAthleteId, a.CredentialKind, a.ProtectedCredential, a.CredentialScopes))
-            .FirstOrDefault());
-
-    private static readonly Func<IcuSyncDbContext, Guid, string, CancellationToken, Task<bool>> RosterReaches =
-        EF.CompileAsyncQuery((IcuSyncDbContext db, Guid coachId, string athleteId, CancellationToken _) =>
-            db.RosterEntries.Any(r => r.CoachAccountId == coachId && r.AthleteId == athleteId && r.Permission != RosterPermission.None));
 }
 
 /// <summary>Persists the select_athlete choice on the token row.</summary>
