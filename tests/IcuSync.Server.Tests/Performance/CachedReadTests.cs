@@ -79,12 +79,14 @@ public sealed class CachedReadTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ct = timeout.Token;
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Seed = 42 }, ct);
-        var shared = new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions()));
+        var shared = new WatchedDistributedCache();
         var cyclist = IntervalsCredential.ApiKey(SandboxPrincipals.CyclistApiKey);
         await using var one = Instance(sandbox, shared);
         await using var two = Instance(sandbox, shared);
 
         var stored = await Reads(one).ListActivitiesAsync(cyclist, SandboxPrincipals.CyclistId, From, To, ct);
+        // HybridCache writes the second level after handing the value to the caller.
+        await shared.Written.Task.WaitAsync(ct);
         var upstream = sandbox.Requests.Total;
         var fromSecondLevel = await Reads(two).ListActivitiesAsync(cyclist, SandboxPrincipals.CyclistId, From, To, ct);
         var again = await Reads(two).ListActivitiesAsync(cyclist, SandboxPrincipals.CyclistId, From, To, ct);
@@ -103,7 +105,7 @@ public sealed class CachedReadTests
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddSingleton(secondLevel);
-        services.AddHybridCache();
+        services.AddHybridCache(o => o.MaximumPayloadBytes = 16 * 1024 * 1024); // as the server sets it
         services.AddIntervalsClient(o => o.BaseAddress = sandbox.BaseAddress);
         services.AddCoaching();
         return services.BuildServiceProvider();
@@ -114,4 +116,36 @@ public sealed class CachedReadTests
     // The wire context writes every member, extension data included, so equal JSON means equal content.
     private static string Json(IReadOnlyList<ActivityDto> activities) =>
         System.Text.Json.JsonSerializer.Serialize(activities.ToList(), IntervalsJsonContext.Wire.ListActivityDto);
+
+    /// <summary>An in-memory second level that says when the first entry was written.</summary>
+    private sealed class WatchedDistributedCache : IDistributedCache
+    {
+        private readonly MemoryDistributedCache _inner = new(Options.Create(new MemoryDistributedCacheOptions()));
+
+        public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public byte[]? Get(string key) => _inner.Get(key);
+
+        public Task<byte[]?> GetAsync(string key, CancellationToken token = default) => _inner.GetAsync(key, token);
+
+        public void Refresh(string key) => _inner.Refresh(key);
+
+        public Task RefreshAsync(string key, CancellationToken token = default) => _inner.RefreshAsync(key, token);
+
+        public void Remove(string key) => _inner.Remove(key);
+
+        public Task RemoveAsync(string key, CancellationToken token = default) => _inner.RemoveAsync(key, token);
+
+        public void Set(string key, byte[] value, DistributedCacheEntryOptions options)
+        {
+            _inner.Set(key, value, options);
+            Written.TrySetResult();
+        }
+
+        public async Task SetAsync(string key, byte[] value, DistributedCacheEntryOptions options, CancellationToken token = default)
+        {
+            await _inner.SetAsync(key, value, options, token);
+            Written.TrySetResult();
+        }
+    }
 }
