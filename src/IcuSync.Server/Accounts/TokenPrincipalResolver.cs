@@ -24,17 +24,17 @@ internal sealed class TokenPrincipalResolver(
 
         var hash = AccountSecrets.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var row = await db.McpTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, cancellationToken);
-        if (row is null || !AccountSecrets.DigestsEqual(row.Hash, hash) || row.RevokedAt is not null)
+        var found = await PrincipalQueries.For(db).TokenWithAccount(db, hash, cancellationToken);
+        if (found is not { Token: var row } || !AccountSecrets.DigestsEqual(row.Hash, hash) || row.RevokedAt is not null)
         {
             return null;
         }
 
         var resolved = row.Kind switch
         {
-            McpTokenKind.Athlete => await AthleteAsync(db, row, cancellationToken),
+            McpTokenKind.Athlete => Athlete(found.Account),
             McpTokenKind.InvitedCoach => await InvitedCoachAsync(db, row, cancellationToken),
-            _ => await DirectCoachAsync(db, row, cancellationToken),
+            _ => await DirectCoachAsync(db, found.Account, cancellationToken),
         };
         if (resolved is null)
         {
@@ -55,9 +55,8 @@ internal sealed class TokenPrincipalResolver(
         return new ResolvedPrincipal(row.Id, kind, name, athletes, selected);
     }
 
-    private static async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> AthleteAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
+    private static (PrincipalKind, string, IReadOnlyList<ReachableAthlete>)? Athlete(AthleteAccount? account)
     {
-        var account = await db.AthleteAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == row.AthleteAccountId, cancellationToken);
         if (account is null)
         {
             return null;
@@ -69,17 +68,11 @@ internal sealed class TokenPrincipalResolver(
 
     private static async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> InvitedCoachAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
     {
-        var invites = await db.CoachInvites.AsNoTracking()
-            .Where(i => i.InvitedCoachId == row.InvitedCoachId)
-            .Select(i => new
-            {
-                i.IsOwnCoachEmail,
-                Tools = i.Grants.Select(g => g.Tool).ToList(),
-                i.AthleteAccount!.IntervalsAthleteId,
-                i.AthleteAccount.Name,
-                i.AthleteAccount.Plan,
-            })
-            .ToListAsync(cancellationToken);
+        var invites = new List<InviteRow>();
+        await foreach (var invite in PrincipalQueries.For(db).InvitesOf(db, row.InvitedCoachId).WithCancellation(cancellationToken))
+        {
+            invites.Add(invite);
+        }
 
         // The athlete holds the subscription: invites of an account whose plan lapsed stop reaching its data.
         var athletes = invites
@@ -93,9 +86,8 @@ internal sealed class TokenPrincipalResolver(
         return (PrincipalKind.InvitedCoach, own is null ? "Invited coach" : $"{own.Name} (coach)", athletes);
     }
 
-    private async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> DirectCoachAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
+    private async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> DirectCoachAsync(IcuSyncDbContext db, AthleteAccount? account, CancellationToken cancellationToken)
     {
-        var account = await db.AthleteAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == row.AthleteAccountId, cancellationToken);
         if (account is null)
         {
             return null;
@@ -157,38 +149,24 @@ internal sealed class StoredAthleteCredentials(
             return null;
         }
 
-        // One query per call for athletes and invited coaches: the live-token check is joined into the holder lookup.
-        // (A token's kind never changes, so the principal's kind picks the query.)
+        // One compiled query per call: the live-token check is joined into the holder lookup. (A token's kind never
+        // changes, so the principal's kind picks the query.)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var tokenId = principal.TokenId;
-        var live = db.McpTokens.AsNoTracking().Where(t => t.Id == tokenId && t.RevokedAt == null);
-        AthleteAccount? holder;
+        var queries = PrincipalQueries.For(db);
+        HolderRow? holder;
         switch (principal.Kind)
         {
             case PrincipalKind.Athlete:
-                holder = await live.Where(t => t.Kind == McpTokenKind.Athlete)
-                    .Join(db.AthleteAccounts.AsNoTracking(), t => t.AthleteAccountId, a => (Guid?)a.Id, (t, a) => a)
-                    .FirstOrDefaultAsync(a => a.IntervalsAthleteId == athleteId, cancellationToken);
+                holder = await queries.AthleteHolder(db, tokenId, athleteId, cancellationToken);
                 break;
             case PrincipalKind.InvitedCoach:
-                holder = await live.Where(t => t.Kind == McpTokenKind.InvitedCoach)
-                    .Join(db.CoachInvites.AsNoTracking(), t => t.InvitedCoachId, i => (Guid?)i.InvitedCoachId, (t, i) => i.AthleteAccount)
-                    .FirstOrDefaultAsync(a => a!.IntervalsAthleteId == athleteId && a.Plan == PlanStatus.Active, cancellationToken);
+                holder = await queries.InvitedCoachHolder(db, tokenId, athleteId, cancellationToken);
                 break;
             default:
-                var token = await live.FirstOrDefaultAsync(t => t.Kind == McpTokenKind.DirectCoach, cancellationToken);
-                if (token is null)
-                {
-                    return null;
-                }
-
-                var coach = await db.AthleteAccounts.AsNoTracking()
-                    .FirstOrDefaultAsync(a => a.Id == token.AthleteAccountId && a.DirectCoach && a.Plan == PlanStatus.Active, cancellationToken);
+                var coach = await queries.DirectCoachHolder(db, tokenId, cancellationToken);
                 var reaches = coach is not null
-                    && (coach.IntervalsAthleteId == athleteId
-                        || await db.RosterEntries.AnyAsync(
-                            r => r.CoachAccountId == coach.Id && r.AthleteId == athleteId && r.Permission != RosterPermission.None,
-                            cancellationToken));
+                    && (coach.IntervalsAthleteId == athleteId || await queries.RosterReaches(db, coach.Id, athleteId, cancellationToken));
                 holder = reaches ? coach : null;
                 break;
         }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace IcuSync.Server.Coaching;
@@ -10,6 +12,8 @@ public static class CoachingSetup
         services.AddOptions<IntervalsCacheOptions>().BindConfiguration(IntervalsCacheOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IntervalsCacheOptions>, IntervalsCacheOptionsValidator>();
         services.AddSingleton<IntervalsReads>();
+        // HybridCache takes every registered serializer factory, whichever order AddHybridCache was called in.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHybridCacheSerializerFactory, CachedReadSerializerFactory>());
         services.AddSingleton<AthleteCalendar>();
         services.AddSingleton<AthleteProfiles>();
         services.AddSingleton<TrainingHistory>();

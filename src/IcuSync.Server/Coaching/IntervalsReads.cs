@@ -78,7 +78,8 @@ public sealed class IntervalsReads(IIntervalsClient client, HybridCache cache, I
             return await fetch(ct);
         }
 
-        var key = $"icu:{athleteId}:{credential.Fingerprint}:{what}";
+        // "icu2": entries hold a CachedRead (its inner value as JSON in Redis); bare entries of older versions are not read.
+        var key = $"icu2:{athleteId}:{credential.Fingerprint}:{what}";
         var entry = new HybridCacheEntryOptions { Expiration = ttl, LocalCacheExpiration = ttl };
         var missed = new StrongBox<bool>();
         var cached = await cache.GetOrCreateAsync(
@@ -87,13 +88,13 @@ public sealed class IntervalsReads(IIntervalsClient client, HybridCache cache, I
             static async (state, c) =>
             {
                 state.Missed.Value = true;
-                return await state.Fetch(c);
+                return new CachedRead<T>(await state.Fetch(c));
             },
             entry,
             [Tag(athleteId)],
             ct);
         IcuSyncTelemetry.RecordCacheLookup(Family(what), hit: !missed.Value);
-        return cached;
+        return cached.Value;
     }
 
     /// <summary>The endpoint family of a cache key (its first segment), for the hit-ratio metric.</summary>
