@@ -43,10 +43,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# AllowedHosts as a deployment sets it (docs/operations.md): requests naming another Host are refused (DNS rebinding).
+# The default configuration, as `icusync serve` starts it: DNS-rebinding protection (the Origin/Host check on /mcp)
+# must hold without any setting. Only the per-token and per-address request limits are raised: the suite fires its
+# scenarios back to back on one token, and a 429 would fail a scenario for a reason that is not under test.
 dotnet "$SERVER_DLL" serve --urls "http://127.0.0.1:$PORT" \
   --Database:ConnectionString "Data Source=$WORK/icusync.db" --Smtp:PickupDirectory "$WORK/mail" \
-  --AllowedHosts "127.0.0.1;localhost" \
+  --RateLimits:McpPerTokenPerSecond 100000 --RateLimits:McpPerTokenBurst 100000 \
+  --RateLimits:McpPerIpPerSecond 100000 --RateLimits:McpPerIpBurst 100000 \
   --Logging:Format text --Logging:LogLevel:Default Warning > "$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 URL=

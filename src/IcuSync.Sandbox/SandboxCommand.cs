@@ -86,6 +86,11 @@ public static class SandboxCommand
             await stdout.WriteLineAsync("icusync sandbox: " + ex.Message);
             return 2;
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped (Ctrl+C, SIGTERM) before it finished starting: nothing to clean up.
+            return 0;
+        }
         catch (IOException ex)
         {
             await stdout.WriteLineAsync($"icusync sandbox: cannot listen on 127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)} ({ex.Message}). Pick another --port.");
@@ -116,9 +121,10 @@ public static class SandboxCommand
                 await stdout.WriteLineAsync($"OAuth app: client_id {SandboxPrincipals.OAuthClientId}, client_secret {SandboxPrincipals.OAuthClientSecret}, authorize at {server.BaseAddress}oauth/authorize");
             }
 
-            await stdout.FlushAsync(ct);
             try
             {
+                // Inside the try: a stop signal may arrive while the banner is still being written.
+                await stdout.FlushAsync(ct);
                 await Task.Delay(Timeout.Infinite, ct);
             }
             catch (OperationCanceledException)

@@ -41,6 +41,9 @@ public static class AccountsSetup
 
         services.TryAddSingleton<IEmailSender, ConfiguredEmailSender>();
         services.TryAddSingleton<AccountEmails>();
+        // Token-request mails leave after the reply (same timing for known and unknown emails); stopping drains them.
+        services.TryAddSingleton<MailQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailQueue>());
         services.TryAddSingleton<AccountSecrets>();
         services.TryAddSingleton<McpUrls>();
         services.TryAddSingleton<AthleteAccountService>();

@@ -21,6 +21,7 @@ public sealed partial class CoachTokenRequests(
     AccountSecrets secrets,
     McpUrls urls,
     IEmailSender email,
+    MailQueue mailQueue,
     AccountEmails templates,
     IOptions<AccountsOptions> options,
     TimeProvider time,
@@ -137,40 +138,55 @@ public sealed partial class CoachTokenRequests(
                 $"Too many requests. Try again in {minutes.ToString(CultureInfo.InvariantCulture)} minute(s); if the email is known, a link may already be in your inbox.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var coach = await db.InvitedCoaches.AsNoTracking().FirstOrDefaultAsync(c => c.Email == normalized.Value, cancellationToken);
-        if (coach is not null)
+        // The reply must not reveal whether the email is known, in its words or in its timing: looking the coach up,
+        // storing the link and sending the mail all happen after the reply, on the mail queue.
+        var queuedEmail = normalized.Value;
+        if (!mailQueue.TryEnqueue(ct => MailConfirmationLinkAsync(queuedEmail, purpose, ct)))
         {
-            var code = AccountSecrets.NewLinkCode();
-            var now = time.GetUtcNow();
-            db.ConfirmationLinks.Add(new ConfirmationLink
-            {
-                Id = Guid.NewGuid(),
-                Hash = AccountSecrets.Hash(code),
-                Purpose = purpose,
-                InvitedCoachId = coach.Id,
-                CreatedAt = now,
-                ExpiresAt = now + options.Value.ConfirmationLinkLifetime,
-            });
-            db.AuditEntries.Add(AuditEvents.Entry(now, AuditEvents.ConfirmationRequested, Actors.Coach(coach.Id), coachId: coach.Id, detail: $"purpose={purpose}"));
-            await db.SaveChangesAsync(cancellationToken);
-            var link = urls.ForConfirmation(code);
-            var message = purpose == ConfirmationPurpose.ResendUrl
-                ? templates.ResendConfirmation(coach.Email, link)
-                : templates.RegenerateConfirmation(coach.Email, link);
-            try
-            {
-                await email.SendAsync(message, cancellationToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // The reply must not differ for known emails, so a delivery failure is only logged.
-                LogConfirmationMailFailed(logger, coach.Id, error.GetType().Name);
-            }
+            // The queue is not running (a command without the web host, or shutdown): do it now rather than lose it.
+            await MailConfirmationLinkAsync(queuedEmail, purpose, cancellationToken);
         }
 
         return new TokenRequestAccepted(
             $"If this email has IcuSync coach access, we sent it a confirmation link. The link works once and expires in {options.Value.ConfirmationLinkLifetime.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)} minutes.");
+    }
+
+    /// <summary>Stores a confirmation link for a known coach email and mails it; does nothing for an unknown one.</summary>
+    private async Task MailConfirmationLinkAsync(string coachEmail, ConfirmationPurpose purpose, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var coach = await db.InvitedCoaches.AsNoTracking().FirstOrDefaultAsync(c => c.Email == coachEmail, cancellationToken);
+        if (coach is null)
+        {
+            return;
+        }
+
+        var code = AccountSecrets.NewLinkCode();
+        var now = time.GetUtcNow();
+        db.ConfirmationLinks.Add(new ConfirmationLink
+        {
+            Id = Guid.NewGuid(),
+            Hash = AccountSecrets.Hash(code),
+            Purpose = purpose,
+            InvitedCoachId = coach.Id,
+            CreatedAt = now,
+            ExpiresAt = now + options.Value.ConfirmationLinkLifetime,
+        });
+        db.AuditEntries.Add(AuditEvents.Entry(now, AuditEvents.ConfirmationRequested, Actors.Coach(coach.Id), coachId: coach.Id, detail: $"purpose={purpose}"));
+        await db.SaveChangesAsync(cancellationToken);
+        var link = urls.ForConfirmation(code);
+        var message = purpose == ConfirmationPurpose.ResendUrl
+            ? templates.ResendConfirmation(coach.Email, link)
+            : templates.RegenerateConfirmation(coach.Email, link);
+        try
+        {
+            await email.SendAsync(message, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // The requester has had the same reply as for an unknown email already: a delivery failure is only logged.
+            LogConfirmationMailFailed(logger, coach.Id, error.GetType().Name);
+        }
     }
 
     private static AccountError LinkInvalid() => new(AccountErrorCodes.LinkInvalid, "link",

@@ -294,6 +294,14 @@ public sealed class PlannedWorkouts(IntervalsReads reads, AthleteProfiles profil
                     "Call get_events for the date range to see the current event ids.");
             }
 
+            // Never trust that the event returned for an id is the scoped athlete's: with a coach credential (or an
+            // upstream that ignores the athlete in the path) it may belong to someone else, and the next call would
+            // change that athlete's calendar.
+            if (await WhyNotOnCalendarAsync(scope, id, found, ct) is { } foreign)
+            {
+                return new EventLookup(null, [], foreign);
+            }
+
             if (date is { } day && DateOf(found) != day)
             {
                 return new EventLookup(null, [Row(found)],
@@ -339,6 +347,30 @@ public sealed class PlannedWorkouts(IntervalsReads reads, AthleteProfiles profil
         return new EventLookup(null, [.. events.Select(Row)], events.Count == 0
             ? $"{scope.Athlete.Name} has no calendar events on {day2}. Check the date (athlete-local, today is {scope.Context.Today}) or call get_events."
             : $"No event on {day2} has '{fragment}' in its name or description. The events that day are listed as candidates; pass one's 'event_id'.");
+    }
+
+    /// <summary>
+    /// Why <paramref name="found"/> (read by <paramref name="id"/>) is not on the scoped athlete's calendar, or null when
+    /// it is: by the event's own athlete id, or, when the upstream leaves that out, by the athlete's events of its day.
+    /// </summary>
+    private async Task<string?> WhyNotOnCalendarAsync(AthleteScope scope, long id, EventDto found, CancellationToken ct)
+    {
+        bool onCalendar;
+        if (!string.IsNullOrWhiteSpace(found.AthleteId))
+        {
+            onCalendar = string.Equals(found.AthleteId.Trim(), scope.AthleteId, StringComparison.OrdinalIgnoreCase);
+        }
+        else
+        {
+            var day = DateOf(found);
+            onCalendar = found.Id == id && found.StartDateLocal is not null
+                && (await Client.ListEventsAsync(scope.Credential, scope.AthleteId, day, day, null, ct)).Any(e => e.Id == id);
+        }
+
+        return onCalendar
+            ? null
+            : $"Event {id} is not on {scope.Athlete.Name}'s calendar, so IcuSync will not change it. " +
+              $"Call get_events for {scope.Athlete.Name} to see the ids of their events, or name another athlete with 'athlete' if the event is theirs.";
     }
 
     /// <summary>

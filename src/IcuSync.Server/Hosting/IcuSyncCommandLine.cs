@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using IcuSync.Analytics.Cli;
 using IcuSync.Workouts.Cli;
 
@@ -28,6 +29,15 @@ public static class IcuSyncCommandLine
             e.Cancel = true;
             cancellation.Cancel();
         };
+
+        // SIGTERM (docker stop, systemd, kill) stops every command the way Ctrl+C does. Without this, a command whose
+        // own host does not listen for it (the stand-alone sandbox: its Kestrel host swallows the signal and stops
+        // itself while the command keeps waiting) never exits.
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            cancellation.Cancel();
+        });
 
         switch (command)
         {

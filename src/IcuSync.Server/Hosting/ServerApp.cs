@@ -109,6 +109,7 @@ public static class ServerApp
 
         app.UseRateLimiter();
         app.UseIcuSyncWeb();
+        app.UseMcpOriginCheck();
         app.UseMcpRequestLimits();
         app.UseMiddleware<McpTokenMiddleware>();
         app.MapIcuSyncHealth();

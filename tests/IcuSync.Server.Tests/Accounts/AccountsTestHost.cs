@@ -5,6 +5,7 @@ using IcuSync.Server.Tests.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -79,6 +80,13 @@ public sealed class AccountsTestHost : IAsyncDisposable
             built = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
             built.GetRequiredService<IStartupValidator>().Validate();
             await built.MigrateIcuSyncDatabaseAsync();
+
+            // Hosted services run as in the server (the mail queue sends token-request mails after the reply).
+            foreach (var hosted in built.GetServices<IHostedService>())
+            {
+                await hosted.StartAsync(CancellationToken.None);
+            }
+
             return new AccountsTestHost(built, database, clock, mail, logs, ownsDatabase: shared is null);
         }
         catch
@@ -142,8 +150,28 @@ public sealed class AccountsTestHost : IAsyncDisposable
     /// <summary>Mails written to this host's pickup folder, oldest first.</summary>
     public IReadOnlyList<MimeMessage> Mails() => MailFolder.Read(MailDirectory, envelopeTo: null);
 
+    /// <summary>Mails written to the pickup folder once every queued mail is out (see <see cref="DrainMailQueueAsync"/>).</summary>
+    public async Task<IReadOnlyList<MimeMessage>> MailsAsync()
+    {
+        await DrainMailQueueAsync();
+        return Mails();
+    }
+
+    /// <summary>Waits until the mail queue has done all queued work: stops it (which drains it) and starts it again.</summary>
+    public async Task DrainMailQueueAsync()
+    {
+        var queue = Get<IcuSync.Server.Email.MailQueue>();
+        await queue.StopAsync(Ct);
+        await queue.StartAsync(Ct);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        foreach (var hosted in Services.GetServices<IHostedService>().Reverse())
+        {
+            await hosted.StopAsync(CancellationToken.None);
+        }
+
         await Services.DisposeAsync();
         if (ownsDatabase)
         {

@@ -18,7 +18,7 @@ public sealed class AuditTests
         var coachToken = AccountsTestHost.TokenFromUrl(MailFolder.UrlIn(host.Mails()[0], "https://icusync.test/mcp/"));
         var requests = host.Get<CoachTokenRequests>();
         await requests.RequestRegenerateAsync("kim@example.com", "203.0.113.9", host.Ct);
-        var link = MailFolder.UrlIn(host.Mails()[1], "https://icusync.test/coach/confirm?code=");
+        var link = MailFolder.UrlIn((await host.MailsAsync())[1], "https://icusync.test/coach/confirm?code=");
         await requests.ConfirmAsync(link, host.Ct);
         var newCoachToken = AccountsTestHost.TokenFromUrl(MailFolder.UrlIn(host.Mails()[2], "https://icusync.test/mcp/"));
         var principal = await host.ResolveAsync(athleteToken);

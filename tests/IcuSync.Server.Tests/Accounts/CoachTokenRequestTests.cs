@@ -1,5 +1,7 @@
 using IcuSync.Server.Accounts;
+using IcuSync.Server.Email;
 using IcuSync.Server.Tests.Data;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IcuSync.Server.Tests.Accounts;
 
@@ -25,7 +27,7 @@ public sealed class CoachTokenRequestTests
         Assert.True(known.Succeeded && unknown.Succeeded && knownRegenerate.Succeeded && unknownRegenerate.Succeeded);
         Assert.Equal(known.Value, unknown.Value);
         Assert.Equal(knownRegenerate.Value, unknownRegenerate.Value);
-        var mails = host.Mails().Skip(1).ToList();
+        var mails = (await host.MailsAsync()).Skip(1).ToList();
         Assert.Equal(["Confirm: re-send your IcuSync MCP URL", "Confirm: regenerate your IcuSync MCP token"], mails.Select(m => m.Subject));
         Assert.All(mails, m => Assert.Equal(Coach, m.To.Mailboxes.Single().Address));
     }
@@ -35,16 +37,16 @@ public sealed class CoachTokenRequestTests
     public async Task Following_a_resend_link_emails_the_same_url_and_keeps_the_token(string provider)
     {
         await using var host = await InvitedCoachHostAsync(provider);
-        var originalUrl = MailFolder.UrlIn(host.Mails()[0], McpPrefix);
+        var originalUrl = MailFolder.UrlIn((await host.MailsAsync())[0], McpPrefix);
         var requests = host.Get<CoachTokenRequests>();
         await requests.RequestResendAsync(Coach, null, host.Ct);
-        var link = MailFolder.UrlIn(host.Mails()[1], LinkPrefix);
+        var link = MailFolder.UrlIn((await host.MailsAsync())[1], LinkPrefix);
 
         var confirmed = await requests.ConfirmAsync(link, host.Ct);
 
         Assert.True(confirmed.Succeeded, confirmed.ToString());
         Assert.Equal(ConfirmationPurpose.ResendUrl, confirmed.Value.Purpose);
-        var mail = host.Mails()[2];
+        var mail = (await host.MailsAsync())[2];
         Assert.Equal("Your IcuSync MCP URL", mail.Subject);
         Assert.Equal(originalUrl, MailFolder.UrlIn(mail, McpPrefix));
         Assert.NotNull(await host.ResolveAsync(AccountsTestHost.TokenFromUrl(originalUrl)));
@@ -55,19 +57,19 @@ public sealed class CoachTokenRequestTests
     public async Task Regenerate_invalidates_the_old_token_immediately(string provider)
     {
         await using var host = await InvitedCoachHostAsync(provider);
-        var oldToken = AccountsTestHost.TokenFromUrl(MailFolder.UrlIn(host.Mails()[0], McpPrefix));
+        var oldToken = AccountsTestHost.TokenFromUrl(MailFolder.UrlIn((await host.MailsAsync())[0], McpPrefix));
         var old = await host.ResolveAsync(oldToken);
         await host.Get<IAthleteSelection>().SelectAsync(old!.TokenId, "i1001", host.Ct);
         var requests = host.Get<CoachTokenRequests>();
         await requests.RequestRegenerateAsync(Coach, null, host.Ct);
 
-        var confirmed = await requests.ConfirmAsync(MailFolder.UrlIn(host.Mails()[1], LinkPrefix), host.Ct);
+        var confirmed = await requests.ConfirmAsync(MailFolder.UrlIn((await host.MailsAsync())[1], LinkPrefix), host.Ct);
 
         Assert.True(confirmed.Succeeded, confirmed.ToString());
         Assert.Equal(ConfirmationPurpose.RegenerateToken, confirmed.Value.Purpose);
         Assert.Null(await host.ResolveAsync(oldToken));
         Assert.Null(await host.Get<IAthleteCredentials>().GetForAsync(old, "i1001", host.Ct));
-        var mail = host.Mails()[2];
+        var mail = (await host.MailsAsync())[2];
         Assert.Equal("Your new IcuSync MCP URL", mail.Subject);
         Assert.Contains("old MCP URL no longer works", mail.TextBody, StringComparison.Ordinal);
         var newToken = AccountsTestHost.TokenFromUrl(MailFolder.UrlIn(mail, McpPrefix));
@@ -86,16 +88,16 @@ public sealed class CoachTokenRequestTests
         await using var host = await InvitedCoachHostAsync(provider);
         var requests = host.Get<CoachTokenRequests>();
         await requests.RequestRegenerateAsync(Coach, null, host.Ct);
-        var link = MailFolder.UrlIn(host.Mails()[1], LinkPrefix);
+        var link = MailFolder.UrlIn((await host.MailsAsync())[1], LinkPrefix);
         Assert.True((await requests.ConfirmAsync(link, host.Ct)).Succeeded);
-        var tokenAfterFirstUse = MailFolder.UrlIn(host.Mails()[2], McpPrefix);
+        var tokenAfterFirstUse = MailFolder.UrlIn((await host.MailsAsync())[2], McpPrefix);
 
         var again = await requests.ConfirmAsync(link, host.Ct);
 
         Assert.False(again.Succeeded);
         Assert.Equal(AccountErrorCodes.LinkUsed, again.Error.Code);
         Assert.Contains("works once", again.Error.Message, StringComparison.Ordinal);
-        Assert.Equal(3, host.Mails().Count);
+        Assert.Equal(3, (await host.MailsAsync()).Count);
         Assert.NotNull(await host.ResolveAsync(AccountsTestHost.TokenFromUrl(tokenAfterFirstUse)));
     }
 
@@ -106,7 +108,7 @@ public sealed class CoachTokenRequestTests
         await using var host = await InvitedCoachHostAsync(provider);
         var requests = host.Get<CoachTokenRequests>();
         await requests.RequestRegenerateAsync(Coach, null, host.Ct);
-        var link = MailFolder.UrlIn(host.Mails()[1], LinkPrefix);
+        var link = MailFolder.UrlIn((await host.MailsAsync())[1], LinkPrefix);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => requests.ConfirmAsync(link, host.Ct))));
 
@@ -124,8 +126,8 @@ public sealed class CoachTokenRequestTests
         var requests = host.Get<CoachTokenRequests>();
         await requests.RequestResendAsync(Coach, null, host.Ct);
         await requests.RequestResendAsync(Coach, null, host.Ct);
-        var early = MailFolder.UrlIn(host.Mails()[1], LinkPrefix);
-        var late = MailFolder.UrlIn(host.Mails()[2], LinkPrefix);
+        var early = MailFolder.UrlIn((await host.MailsAsync())[1], LinkPrefix);
+        var late = MailFolder.UrlIn((await host.MailsAsync())[2], LinkPrefix);
 
         host.Time.Advance(TimeSpan.FromMinutes(29) + TimeSpan.FromSeconds(59));
         var inTime = await requests.ConfirmAsync(early, host.Ct);
@@ -136,7 +138,7 @@ public sealed class CoachTokenRequestTests
         Assert.False(expired.Succeeded);
         Assert.Equal(AccountErrorCodes.LinkExpired, expired.Error.Code);
         Assert.Contains("30 minutes", expired.Error.Message, StringComparison.Ordinal);
-        Assert.Equal(4, host.Mails().Count);
+        Assert.Equal(4, (await host.MailsAsync()).Count);
     }
 
     [Theory]
@@ -151,7 +153,7 @@ public sealed class CoachTokenRequestTests
         var result = await host.Get<CoachTokenRequests>().ConfirmAsync(link, host.Ct);
 
         Assert.Equal(AccountErrorCodes.LinkInvalid, result.Error?.Code);
-        Assert.Single(host.Mails());
+        Assert.Single(await host.MailsAsync());
     }
 
     [Theory]
@@ -174,7 +176,7 @@ public sealed class CoachTokenRequestTests
         Assert.Equal(AccountErrorCodes.RateLimited, third.Error?.Code);
         Assert.Contains("minute", third.Error!.Message, StringComparison.Ordinal);
         Assert.Equal([true, true, false], unknown.Select(r => r.Succeeded));
-        Assert.Equal(3, host.Mails().Count);
+        Assert.Equal(3, (await host.MailsAsync()).Count);
 
         host.Time.Advance(TimeSpan.FromHours(1));
         Assert.True((await requests.RequestResendAsync(Coach, "203.0.113.1", host.Ct)).Succeeded);
@@ -213,7 +215,81 @@ public sealed class CoachTokenRequestTests
         Assert.True(valid.Succeeded);
     }
 
-    private static async Task<AccountsTestHost> InvitedCoachHostAsync(string provider, (string PerEmail, string PerIp)? limits = null)
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_token_request_is_answered_before_its_mail_is_sent_for_known_and_unknown_emails_alike(string provider)
+    {
+        var gate = new MailGate();
+        await using var host = await InvitedCoachHostAsync(provider, services: gate.Install);
+        var requests = host.Get<CoachTokenRequests>();
+        gate.Close();
+
+        // While sending hangs (a slow SMTP server), both replies still come at once: the reply cannot tell them apart.
+        var known = await requests.RequestResendAsync(Coach, "203.0.113.5", host.Ct).WaitAsync(TimeSpan.FromSeconds(10), host.Ct);
+        var unknown = await requests.RequestResendAsync("nobody@example.com", "203.0.113.5", host.Ct).WaitAsync(TimeSpan.FromSeconds(10), host.Ct);
+
+        Assert.Equal(known.Value, unknown.Value);
+        Assert.Single(host.Mails());
+        gate.Open();
+        var mails = await host.MailsAsync();
+        Assert.Equal(2, mails.Count);
+        Assert.Equal("Confirm: re-send your IcuSync MCP URL", mails[1].Subject);
+        Assert.Equal(Coach, mails[1].To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task Stopping_sends_every_queued_confirmation_mail_before_it_returns()
+    {
+        var gate = new MailGate();
+        await using var host = await InvitedCoachHostAsync(TestDatabase.Sqlite, services: gate.Install);
+        var requests = host.Get<CoachTokenRequests>();
+        gate.Close();
+        await requests.RequestResendAsync(Coach, null, host.Ct).WaitAsync(TimeSpan.FromSeconds(10), host.Ct);
+        await requests.RequestRegenerateAsync(Coach, null, host.Ct).WaitAsync(TimeSpan.FromSeconds(10), host.Ct);
+        await requests.RequestResendAsync(Coach, null, host.Ct).WaitAsync(TimeSpan.FromSeconds(10), host.Ct);
+
+        var stopping = host.Get<MailQueue>().StopAsync(host.Ct);
+        Assert.False(stopping.IsCompleted, "The queue stopped while mails were still waiting to be sent.");
+        gate.Open();
+        await stopping;
+
+        var mails = host.Mails();
+        Assert.Equal(4, mails.Count);
+        Assert.Equal(2, mails.Count(m => m.Subject == "Confirm: re-send your IcuSync MCP URL"));
+        Assert.Single(mails, m => m.Subject == "Confirm: regenerate your IcuSync MCP token");
+    }
+
+    /// <summary>The real sender (pickup folder) behind a gate the test opens and closes, standing in for a slow SMTP server.</summary>
+    private sealed class MailGate
+    {
+        private volatile TaskCompletionSource open = Opened();
+
+        public void Install(IServiceCollection services) =>
+            services.AddSingleton<IEmailSender>(sp => new GatedSender(this, ActivatorUtilities.CreateInstance<ConfiguredEmailSender>(sp)));
+
+        public void Close() => open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Open() => open.TrySetResult();
+
+        private static TaskCompletionSource Opened()
+        {
+            var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            source.SetResult();
+            return source;
+        }
+
+        private sealed class GatedSender(MailGate gate, IEmailSender inner) : IEmailSender
+        {
+            public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+            {
+                await gate.open.Task.WaitAsync(cancellationToken);
+                await inner.SendAsync(message, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task<AccountsTestHost> InvitedCoachHostAsync(
+        string provider, (string PerEmail, string PerIp)? limits = null, Action<IServiceCollection>? services = null)
     {
         var host = await AccountsTestHost.StartAsync(provider, settings =>
         {
@@ -222,7 +298,7 @@ public sealed class CoachTokenRequestTests
                 settings["Accounts:TokenRequestsPerEmail"] = l.PerEmail;
                 settings["Accounts:TokenRequestsPerIp"] = l.PerIp;
             }
-        });
+        }, services);
         var ada = await host.CreateAthleteAsync("Ada Cyclist", "i1001");
         var invite = await host.Get<CoachInviteService>().InviteAsync(ada.Id, new CoachInviteRequest(Coach, ["read"]), Actors.Athlete(ada.Id), host.Ct);
         Assert.True(invite.Succeeded, invite.ToString());

@@ -45,6 +45,7 @@ public sealed class EmailDeliveryTests
         var requests = host.Get<CoachTokenRequests>();
 
         await requests.RequestResendAsync(coach.ToUpperInvariant(), "127.0.0.1", host.Ct);
+        await host.DrainMailQueueAsync();
         var resendMail = MailFolder.Read(maildir, coach)[1];
         Assert.Equal("Confirm: re-send your IcuSync MCP URL", resendMail.Subject);
         var resendLink = MailFolder.UrlIn(resendMail, "https://icusync.test/coach/confirm?code=");
@@ -54,6 +55,7 @@ public sealed class EmailDeliveryTests
         Assert.Equal(originalUrl, MailFolder.UrlIn(resent, McpPrefix));
 
         await requests.RequestRegenerateAsync(coach, "127.0.0.1", host.Ct);
+        await host.DrainMailQueueAsync();
         var regenerateMail = MailFolder.Read(maildir, coach)[3];
         Assert.Equal("Confirm: regenerate your IcuSync MCP token", regenerateMail.Subject);
         Assert.True((await requests.ConfirmAsync(MailFolder.UrlIn(regenerateMail, "https://icusync.test/coach/confirm?code="), host.Ct)).Succeeded);
