@@ -70,6 +70,8 @@ public static class ServerApp
             {
                 Seed = builder.Configuration.GetValue("Sandbox:Seed", 42),
                 DatasetPath = builder.Configuration["Sandbox:Dataset"],
+                RateLimitPerSecond = builder.Configuration.GetValue("Sandbox:RateLimitPerSecond", 10),
+                RateLimitBurst = builder.Configuration.GetValue("Sandbox:RateLimitBurst", 10),
             }, cancellationToken);
             builder.Configuration["Intervals:BaseAddress"] = sandbox.BaseAddress.ToString();
             builder.Configuration["Intervals:Sandbox"] = "true";
