@@ -12,11 +12,14 @@ namespace IcuSync.Sandbox;
 /// <summary>A local Intervals.icu: Kestrel on 127.0.0.1 serving the emulated API over generated or loaded data.</summary>
 public sealed class SandboxServer : IAsyncDisposable
 {
+    private readonly TaskCompletionSource _go;
     private readonly Task<(WebApplication App, SandboxStore Store)> _started;
 
-    private SandboxServer(Uri baseAddress, Task<(WebApplication App, SandboxStore Store)> started, SandboxFaults faults, SandboxRequestLog requests)
+    private SandboxServer(
+        Uri baseAddress, TaskCompletionSource go, Task<(WebApplication App, SandboxStore Store)> started, SandboxFaults faults, SandboxRequestLog requests)
     {
         BaseAddress = baseAddress;
+        _go = go;
         _started = started;
         Faults = faults;
         Requests = requests;
@@ -37,14 +40,25 @@ public sealed class SandboxServer : IAsyncDisposable
     /// <summary>Completes when the data exists and Kestrel answers; faults if generating or starting failed.</summary>
     public Task Ready => _started;
 
-    /// <summary>The in-memory data the server serves; waits for it if the server was opened with <see cref="Open"/>.</summary>
-    public SandboxStore Store => _started.GetAwaiter().GetResult().Store;
+    /// <summary>The in-memory data the server serves; starts and waits for it if the server was opened with <see cref="Open"/>.</summary>
+    public SandboxStore Store
+    {
+        get
+        {
+            WarmUp();
+            return _started.GetAwaiter().GetResult().Store;
+        }
+    }
+
+    /// <summary>Starts generating the data now rather than at the first connection (see <see cref="Open"/>).</summary>
+    public void WarmUp() => _go.TrySetResult();
 
     /// <summary>Builds the data (or loads the dataset) and starts Kestrel on 127.0.0.1; returns when it answers.</summary>
     /// <exception cref="SandboxDatasetException">The dataset folder cannot be loaded.</exception>
     public static async Task<SandboxServer> StartAsync(SandboxOptions options, CancellationToken cancellationToken = default)
     {
         var server = Open(options, cancellationToken);
+        server.WarmUp();
         try
         {
             await server.Ready.WaitAsync(cancellationToken);
@@ -60,9 +74,10 @@ public sealed class SandboxServer : IAsyncDisposable
 
     /// <summary>
     /// Reserves the address at once and returns; the data is generated (or loaded) and Kestrel started in the
-    /// background. Requests that arrive meanwhile wait in the listen queue and are answered from the full data once
-    /// it exists, so a caller never sees a partial sandbox. A host that does not need the data to start (IcuSync's
-    /// <c>serve</c>) need not wait the second or so it takes.
+    /// background when the first connection arrives or <see cref="WarmUp"/> is called, whichever comes first.
+    /// Requests that arrive meanwhile wait in the listen queue and are answered from the full data once it exists, so
+    /// a caller never sees a partial sandbox. A host that does not need the data to start (IcuSync's <c>serve</c>)
+    /// spends nothing on it until an Intervals.icu read needs it.
     /// </summary>
     public static SandboxServer Open(SandboxOptions options, CancellationToken cancellationToken = default)
     {
@@ -89,17 +104,39 @@ public sealed class SandboxServer : IAsyncDisposable
         var port = ((IPEndPoint)socket.LocalEndPoint!).Port;
         var faults = new SandboxFaults();
         var requests = new SandboxRequestLog();
-        // No token on Task.Run itself: the start must run (and release the socket) even when cancelled early.
-        var started = Task.Run(() => StartKestrelAsync(options, socket, faults, requests, cancellationToken), CancellationToken.None);
-        return new SandboxServer(new Uri($"http://127.0.0.1:{port}/"), started, faults, requests);
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = StartKestrelAsync(options, socket, go.Task, faults, requests, cancellationToken);
+        // A pending connection makes the listening socket readable without accepting it, so Kestrel still gets it.
+        new Thread(() => WatchForFirstConnection(socket, go)) { IsBackground = true, Name = "sandbox first connection" }.Start();
+        return new SandboxServer(new Uri($"http://127.0.0.1:{port}/"), go, started, faults, requests);
+    }
+
+    private static void WatchForFirstConnection(Socket socket, TaskCompletionSource go)
+    {
+        try
+        {
+            while (!go.Task.IsCompleted)
+            {
+                if (socket.Poll(100_000, SelectMode.SelectRead))
+                {
+                    go.TrySetResult();
+                }
+            }
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or SocketException)
+        {
+            // Disposed, or handed over to Kestrel: nothing left to watch.
+        }
     }
 
     private static async Task<(WebApplication App, SandboxStore Store)> StartKestrelAsync(
-        SandboxOptions options, Socket socket, SandboxFaults faults, SandboxRequestLog requests, CancellationToken cancellationToken)
+        SandboxOptions options, Socket socket, Task go, SandboxFaults faults, SandboxRequestLog requests, CancellationToken cancellationToken)
     {
         var handedOver = false;
         try
         {
+            await go.WaitAsync(cancellationToken);
+            await Task.Yield();
             var storeTask = Task.Run(() => SandboxStore.Create(options), cancellationToken);
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxServer).Assembly.GetName().Name });
             builder.Logging.ClearProviders();
@@ -143,6 +180,8 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Never started: stop waiting for a first connection and release the port.
+        _go.TrySetCanceled();
         (WebApplication App, SandboxStore Store) started;
         try
         {

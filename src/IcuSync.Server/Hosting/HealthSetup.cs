@@ -78,7 +78,9 @@ internal sealed class IntervalsReachabilityCheck(
     {
         if (builtInSandbox is { IsReady: false })
         {
-            // Calls made now are answered (they wait for the data), but slowly: say so rather than claim full readiness.
+            // The sandbox builds its data at its first request; a readiness probe counts as one. Calls made now are
+            // answered (they wait for the data), but slowly: say so rather than claim full readiness.
+            builtInSandbox.WarmUp();
             return builtInSandbox.Ready.IsFaulted
                 ? HealthCheckResult.Unhealthy("built-in sandbox failed to start: " + builtInSandbox.Ready.Exception!.GetBaseException().GetType().Name)
                 : HealthCheckResult.Degraded("built-in sandbox is still generating its demo data; Intervals.icu reads wait for it");

@@ -43,6 +43,8 @@ public sealed class SandboxRuntimeTests
         var options = SandboxTestKit.Options(seed: 9_001);
         options.HistoryDays = 2_000;
         await using var opened = SandboxServer.Open(options);
+        // Nothing is generated until the first connection arrives.
+        await Task.Delay(200);
         Assert.False(opened.IsReady);
         using var client = SandboxTestKit.Client(opened, SandboxPrincipals.CyclistApiKey);
 
@@ -63,6 +65,7 @@ public sealed class SandboxRuntimeTests
         var options = SandboxTestKit.Options();
         options.DatasetPath = Path.Combine(Path.GetTempPath(), "icusync-no-such-dataset-" + Guid.NewGuid().ToString("N"));
         await using var opened = SandboxServer.Open(options);
+        opened.WarmUp();
 
         await Assert.ThrowsAsync<SandboxDatasetException>(() => opened.Ready);
         Assert.False(opened.IsReady);

@@ -23,8 +23,9 @@ public sealed class HostingTests
         await using var host = await IcuSyncTestHost.StartAsync();
         using var live = await Http.GetAsync(new Uri(host.BaseAddress, "/health/live"));
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
-        // The built-in sandbox generates its data in the background; until then ready says "degraded" (next test).
-        await host.Server.Sandbox!.Ready;
+        // The built-in sandbox builds its data at its first request; until then ready says "degraded" (next test).
+        host.Server.Sandbox!.WarmUp();
+        await host.Server.Sandbox.Ready;
 
         using var ready = await Http.GetAsync(new Uri(host.BaseAddress, "/health/ready"));
         var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
@@ -37,7 +38,7 @@ public sealed class HostingTests
     [Fact]
     public async Task Ready_says_degraded_while_the_built_in_sandbox_generates_its_data_then_healthy()
     {
-        // A seed no other test uses and ten years of history: generation is certainly still running when checked.
+        // Opened, not started: nothing is generated until the first connection or probe; the probe starts it.
         var options = new SandboxOptions { Seed = 9_002, HistoryDays = 3_650, Today = new DateOnly(2026, 5, 15) };
         await using var sandbox = SandboxServer.Open(options);
         using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
@@ -46,9 +47,9 @@ public sealed class HostingTests
             Options.Create(new IntervalsClientOptions { BaseAddress = sandbox.BaseAddress }),
             sandbox);
 
-        var warming = await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+        var warming = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
         await sandbox.Ready;
-        var warmed = await check.CheckHealthAsync(new HealthCheckContext(), TestContext.Current.CancellationToken);
+        var warmed = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
 
         Assert.Equal(HealthStatus.Degraded, warming.Status);
         Assert.Contains("still generating", warming.Description, StringComparison.Ordinal);
@@ -61,10 +62,10 @@ public sealed class HostingTests
         // A seed no other test uses, so the host's sandbox really generates while the first call is made.
         await using var host = await IcuSyncTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Sandbox:Seed"] = "9003" });
         var sandbox = host.Server.Sandbox!;
-        await using var client = await IcuSyncTestHost.ConnectAsync(host.DemoUrl("cyclist"), TestContext.Current.CancellationToken);
+        await using var client = await IcuSyncTestHost.ConnectAsync(host.DemoUrl("cyclist"));
+        Assert.False(sandbox.IsReady);
 
-        var early = await client.CallToolAsync("get_training_history", new Dictionary<string, object?>(),
-            cancellationToken: TestContext.Current.CancellationToken);
+        var early = await client.CallToolAsync("get_training_history", new Dictionary<string, object?>());
 
         Assert.True(sandbox.IsReady);
         Assert.NotEqual(true, early.IsError);
