@@ -5,7 +5,7 @@
 # prints the figures with the ratios to the ceilings and the targets. Results: $OUT (JSON per run + report.md).
 #
 # Knobs (environment): DURATION=10s WARMUP=2s WARMUP_ROUND=10s LEVELS="1 16 128" TOKENS=1000 RSS_CALLS=100000
-#                      COLD_RUNS=5 SERVER_CPU=0 DRIVER_CPU=1 OUT=artifacts/load/<utc time>
+#                      COLD_RUNS=5 COLD_R2R=1 SERVER_CPU=0 DRIVER_CPU=1 OUT=artifacts/load/<utc time>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,6 +26,15 @@ echo "== build (Release)"
 dotnet build bench/IcuSync.LoadDriver -c Release -nologo -v q -clp:ErrorsOnly
 DRIVER=(dotnet bench/IcuSync.LoadDriver/bin/Release/net10.0/icusync-load.dll)
 SERVER_DLL=src/IcuSync.Server/bin/Release/net10.0/icusync.dll
+# The cold start is measured on the ReadyToRun publish (COLD_R2R=0: on the plain build): precompiled code is how the
+# server should be deployed, and JIT compilation is most of a start otherwise. Offline, from the NuGet mirror.
+COLD_DLL=$SERVER_DLL
+if [[ ${COLD_R2R:-1} == 1 ]]; then
+  echo "== publish (Release, ReadyToRun) for the cold start"
+  dotnet publish src/IcuSync.Server -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -o artifacts/publish/icusync-r2r -nologo -v q -clp:ErrorsOnly
+  COLD_DLL=artifacts/publish/icusync-r2r/icusync.dll
+fi
 
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
@@ -123,14 +132,14 @@ taskset -c "$DRIVER_CPU" "${DRIVER[@]}" rss --urls-file "$WORK/tokens.txt" --pid
 stop_servers
 
 echo "== cold start ($COLD_RUNS starts of icusync serve on CPU $SERVER_CPU, built-in sandbox)"
-taskset -c "$DRIVER_CPU" "${DRIVER[@]}" coldstart --server-dll "$SERVER_DLL" --runs "$COLD_RUNS" --port "$PORT_COLD" \
+taskset -c "$DRIVER_CPU" "${DRIVER[@]}" coldstart --server-dll "$COLD_DLL" --runs "$COLD_RUNS" --port "$PORT_COLD" \
   --cpu "$SERVER_CPU" --json "$OUT/coldstart.json"
 # The same with the sandbox already running in its own process: the server's own start, as in production.
 taskset -c "$DRIVER_CPU" dotnet "$SERVER_DLL" sandbox --port "$PORT_SANDBOX" > "$WORK/sandbox2.log" 2>&1 &
 SANDBOX_PID=$!; PIDS+=("$SANDBOX_PID")
 wait_for "$WORK/sandbox2.log" "listening" "$SANDBOX_PID"
 echo "== cold start ($COLD_RUNS starts of icusync serve on CPU $SERVER_CPU, sandbox already running)"
-taskset -c "$DRIVER_CPU" "${DRIVER[@]}" coldstart --server-dll "$SERVER_DLL" --runs "$COLD_RUNS" --port "$PORT_COLD" \
+taskset -c "$DRIVER_CPU" "${DRIVER[@]}" coldstart --server-dll "$COLD_DLL" --runs "$COLD_RUNS" --port "$PORT_COLD" \
   --cpu "$SERVER_CPU" --intervals "http://127.0.0.1:$PORT_SANDBOX/" --json "$OUT/coldstart-server-only.json"
 stop_servers
 

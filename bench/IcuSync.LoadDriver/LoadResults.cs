@@ -32,7 +32,13 @@ internal sealed record LevelResult(
 internal sealed record RunResult(string Label, string Tool, string Target, int Urls, IReadOnlyList<LevelResult> Levels, MachineInfo Machine);
 
 /// <summary>Cold start: process start to the first answered <c>tools/list</c>, in seconds.</summary>
-internal sealed record ColdStartResult(IReadOnlyList<double> Seconds, double Median, double Max, double? FirstStartOnEmptyDatabase, MachineInfo Machine);
+/// <remarks>
+/// <c>CpuSeconds</c>: the server process's CPU time (user + system, all threads) when tools/list answered; on a shared
+/// machine it moves far less than the wall-clock figures.
+/// </remarks>
+internal sealed record ColdStartResult(
+    IReadOnlyList<double> Seconds, double Median, double Max, double? FirstStartOnEmptyDatabase, MachineInfo Machine,
+    IReadOnlyList<double>? CpuSeconds = null, double? CpuMedian = null);
 
 /// <summary>Memory after many calls across many tokens. Sizes in MB (VmRSS and VmHWM from /proc).</summary>
 internal sealed record RssResult(long Calls, long Errors, int Tokens, double Seconds, double RssBeforeMb, double RssAfterMb, double PeakRssMb, MachineInfo Machine);

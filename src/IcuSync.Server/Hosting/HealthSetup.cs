@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IcuSync.Intervals;
+using IcuSync.Sandbox;
 using IcuSync.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -68,12 +69,23 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<IcuSyncDbContext> fa
 }
 
 /// <summary>Intervals.icu answers HTTP (any status: only the connection matters; no credential is sent).</summary>
-internal sealed class IntervalsReachabilityCheck(IHttpClientFactory factory, IOptions<IntervalsClientOptions> options) : IHealthCheck
+internal sealed class IntervalsReachabilityCheck(
+    IHttpClientFactory factory, IOptions<IntervalsClientOptions> options, SandboxServer? builtInSandbox = null) : IHealthCheck
 {
     public const string ClientName = "icusync-health";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (builtInSandbox is { IsReady: false })
+        {
+            // The sandbox builds its data at its first request; a readiness probe counts as one. Calls made now are
+            // answered (they wait for the data), but slowly: say so rather than claim full readiness.
+            builtInSandbox.WarmUp();
+            return builtInSandbox.Ready.IsFaulted
+                ? HealthCheckResult.Unhealthy("built-in sandbox failed to start: " + builtInSandbox.Ready.Exception!.GetBaseException().GetType().Name)
+                : HealthCheckResult.Degraded("built-in sandbox is still generating its demo data; Intervals.icu reads wait for it");
+        }
+
         var http = factory.CreateClient(ClientName);
         try
         {

@@ -66,13 +66,20 @@ public static class ServerApp
         SandboxServer? sandbox = null;
         if (string.IsNullOrWhiteSpace(builder.Configuration["Intervals:BaseAddress"]))
         {
-            sandbox = await SandboxServer.StartAsync(new SandboxOptions
+            var sandboxOptions = new SandboxOptions
             {
                 Seed = builder.Configuration.GetValue("Sandbox:Seed", 42),
                 DatasetPath = builder.Configuration["Sandbox:Dataset"],
                 RateLimitPerSecond = builder.Configuration.GetValue("Sandbox:RateLimitPerSecond", 10),
                 RateLimitBurst = builder.Configuration.GetValue("Sandbox:RateLimitBurst", 10),
-            }, cancellationToken);
+            };
+            // Generated data is not needed to start serving (only to answer Intervals.icu reads), so it is built in the
+            // background while the host starts; reads that come earlier wait for it. A dataset folder is loaded before
+            // starting, so that a bad folder stops the start with its message.
+            sandbox = sandboxOptions.DatasetPath is null
+                ? SandboxServer.Open(sandboxOptions, cancellationToken)
+                : await SandboxServer.StartAsync(sandboxOptions, cancellationToken);
+            builder.Services.AddSingleton(sandbox);
             builder.Configuration["Intervals:BaseAddress"] = sandbox.BaseAddress.ToString();
             builder.Configuration["Intervals:Sandbox"] = "true";
         }

@@ -37,6 +37,45 @@ public sealed class SandboxRuntimeTests
     }
 
     [Fact]
+    public async Task A_request_sent_while_an_opened_sandbox_is_still_generating_gets_the_full_data()
+    {
+        // A seed no other test uses and a long history: the data is not cached yet and takes a while to generate.
+        var options = SandboxTestKit.Options(seed: 9_001);
+        options.HistoryDays = 2_000;
+        await using var opened = SandboxServer.Open(options);
+        // Nothing is generated until the first connection arrives.
+        await Task.Delay(200);
+        Assert.False(opened.IsReady);
+        using var client = SandboxTestKit.Client(opened, SandboxPrincipals.CyclistApiKey);
+
+        var early = await client.GetStringAsync("api/v1/athlete/0/activities?oldest=2020-01-01&newest=2026-05-14");
+
+        Assert.True(opened.IsReady);
+        await using var started = await SandboxServer.StartAsync(options);
+        using var reference = SandboxTestKit.Client(started, SandboxPrincipals.CyclistApiKey);
+        Assert.Equal(await reference.GetStringAsync("api/v1/athlete/0/activities?oldest=2020-01-01&newest=2026-05-14"), early);
+        var count = opened.Store.GetActivities(SandboxPrincipals.CyclistId, new DateOnly(2020, 1, 1), new DateOnly(2026, 5, 14)).Count;
+        Assert.True(count > 1_000, $"expected over five years of rides, got {count}");
+        Assert.Equal(count, JsonNode.Parse(early)!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task An_opened_sandbox_with_a_bad_dataset_reports_it_through_ready_and_frees_its_port()
+    {
+        var options = SandboxTestKit.Options();
+        options.DatasetPath = Path.Combine(Path.GetTempPath(), "icusync-no-such-dataset-" + Guid.NewGuid().ToString("N"));
+        await using var opened = SandboxServer.Open(options);
+        opened.WarmUp();
+
+        await Assert.ThrowsAsync<SandboxDatasetException>(() => opened.Ready);
+        Assert.False(opened.IsReady);
+        options.DatasetPath = null;
+        options.Port = opened.BaseAddress.Port;
+        await using var again = await SandboxServer.StartAsync(options);
+        Assert.Equal(opened.BaseAddress, again.BaseAddress);
+    }
+
+    [Fact]
     public async Task A_429_storm_answers_with_retry_after_then_recovers()
     {
         await using var server = await SandboxServer.StartAsync(SandboxTestKit.Options());

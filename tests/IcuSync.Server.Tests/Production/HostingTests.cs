@@ -1,6 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using IcuSync.Intervals;
+using IcuSync.Sandbox;
+using IcuSync.Server.Hosting;
 using IcuSync.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol.Client;
 using StackExchange.Redis;
 
@@ -17,6 +23,9 @@ public sealed class HostingTests
         await using var host = await IcuSyncTestHost.StartAsync();
         using var live = await Http.GetAsync(new Uri(host.BaseAddress, "/health/live"));
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        // The built-in sandbox builds its data at its first request; until then ready says "degraded" (next test).
+        host.Server.Sandbox!.WarmUp();
+        await host.Server.Sandbox.Ready;
 
         using var ready = await Http.GetAsync(new Uri(host.BaseAddress, "/health/ready"));
         var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
@@ -24,6 +33,45 @@ public sealed class HostingTests
         Assert.Equal("ready", body.GetProperty("status").GetString());
         Assert.Equal("healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("healthy", body.GetProperty("checks").GetProperty("intervals").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Ready_says_degraded_while_the_built_in_sandbox_generates_its_data_then_healthy()
+    {
+        // Opened, not started: nothing is generated until the first connection or probe; the probe starts it.
+        var options = new SandboxOptions { Seed = 9_002, HistoryDays = 3_650, Today = new DateOnly(2026, 5, 15) };
+        await using var sandbox = SandboxServer.Open(options);
+        using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var check = new IntervalsReachabilityCheck(
+            services.GetRequiredService<IHttpClientFactory>(),
+            Options.Create(new IntervalsClientOptions { BaseAddress = sandbox.BaseAddress }),
+            sandbox);
+
+        var warming = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+        await sandbox.Ready;
+        var warmed = await check.CheckHealthAsync(new HealthCheckContext(), CancellationToken.None);
+
+        Assert.Equal(HealthStatus.Degraded, warming.Status);
+        Assert.Contains("still generating", warming.Description, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Healthy, warmed.Status);
+    }
+
+    [Fact]
+    public async Task An_mcp_call_made_before_the_built_in_sandbox_is_ready_waits_and_gets_the_full_answer()
+    {
+        // A seed no other test uses, so the host's sandbox really generates while the first call is made.
+        await using var host = await IcuSyncTestHost.StartAsync(settings: new Dictionary<string, string?> { ["Sandbox:Seed"] = "9003" });
+        var sandbox = host.Server.Sandbox!;
+        await using var client = await IcuSyncTestHost.ConnectAsync(host.DemoUrl("cyclist"));
+        Assert.False(sandbox.IsReady);
+
+        var early = await client.CallToolAsync("get_training_history", new Dictionary<string, object?>());
+
+        Assert.True(sandbox.IsReady);
+        Assert.NotEqual(true, early.IsError);
+        var newest = sandbox.Store.GetActivities(SandboxPrincipals.CyclistId).Last(a => !a.IsStravaStub);
+        var text = JsonSerializer.Serialize(early.StructuredContent) + JsonSerializer.Serialize(early.Content);
+        Assert.Contains(newest.Id, text, StringComparison.Ordinal);
     }
 
     [Fact]
