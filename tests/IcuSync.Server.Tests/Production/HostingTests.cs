@@ -146,28 +146,6 @@ public sealed class HostingTests
     }
 
     [Fact]
-    public async Task Metrics_count_tool_calls_upstream_requests_and_cache_use_without_any_token()
-    {
-        await using var host = await IcuSyncTestHost.StartAsync();
-        var url = host.DemoUrl("cyclist");
-        await using (var client = await IcuSyncTestHost.ConnectAsync(url))
-        {
-            Assert.NotEqual(true, (await client.CallToolAsync("get_fitness", new Dictionary<string, object?>())).IsError);
-            Assert.NotEqual(true, (await client.CallToolAsync("get_fitness", new Dictionary<string, object?>())).IsError);
-            Assert.True((await client.CallToolAsync("get_fitness", new Dictionary<string, object?> { ["start_date"] = "yesterday" })).IsError);
-        }
-
-        var text = await Http.GetStringAsync(new Uri(host.BaseAddress, "/metrics"));
-        Assert.Matches("icusync_tool_calls(_total)?\\{[^}]*outcome=\"ok\"[^}]*tool=\"get_fitness\"[^}]*\\} 2", text);
-        Assert.Matches("icusync_tool_calls(_total)?\\{[^}]*outcome=\"error\"[^}]*tool=\"get_fitness\"[^}]*\\} 1", text);
-        Assert.Matches("icusync_tool_duration_seconds_bucket\\{", text);
-        Assert.Matches("icusync_upstream_requests(_total)?\\{[^}]*operation=\"[a-zA-Z]+\"", text);
-        Assert.Matches("icusync_cache_lookups(_total)?\\{[^}]*endpoint=\"athlete\"[^}]*result=\"hit\"", text);
-        var token = url[(url.LastIndexOf('/') + 1)..];
-        Assert.DoesNotContain(token, text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task With_redis_configured_cached_reads_are_stored_in_redis_under_the_instance_prefix()
     {
         var prefix = $"icusync-test-{Guid.NewGuid():N}:";
@@ -212,4 +190,42 @@ public sealed class HostingTests
         request.Headers.Accept.ParseAdd("text/event-stream");
         return Http.SendAsync(request);
     }
+}
+
+/// <summary>
+/// Runs alone: the server's meter is process-wide, so tool calls of tests running in parallel would be counted by this
+/// host's exporter too and the exact counts below would drift.
+/// </summary>
+[Collection(MetricsCollection.Name)]
+public sealed class MetricsTests
+{
+    private static readonly HttpClient Http = new();
+
+    [Fact]
+    public async Task Metrics_count_tool_calls_upstream_requests_and_cache_use_without_any_token()
+    {
+        await using var host = await IcuSyncTestHost.StartAsync();
+        var url = host.DemoUrl("cyclist");
+        await using (var client = await IcuSyncTestHost.ConnectAsync(url))
+        {
+            Assert.NotEqual(true, (await client.CallToolAsync("get_fitness", new Dictionary<string, object?>())).IsError);
+            Assert.NotEqual(true, (await client.CallToolAsync("get_fitness", new Dictionary<string, object?>())).IsError);
+            Assert.True((await client.CallToolAsync("get_fitness", new Dictionary<string, object?> { ["start_date"] = "yesterday" })).IsError);
+        }
+
+        var text = await Http.GetStringAsync(new Uri(host.BaseAddress, "/metrics"));
+        Assert.Matches("icusync_tool_calls(_total)?\\{[^}]*outcome=\"ok\"[^}]*tool=\"get_fitness\"[^}]*\\} 2", text);
+        Assert.Matches("icusync_tool_calls(_total)?\\{[^}]*outcome=\"error\"[^}]*tool=\"get_fitness\"[^}]*\\} 1", text);
+        Assert.Matches("icusync_tool_duration_seconds_bucket\\{", text);
+        Assert.Matches("icusync_upstream_requests(_total)?\\{[^}]*operation=\"[a-zA-Z]+\"", text);
+        Assert.Matches("icusync_cache_lookups(_total)?\\{[^}]*endpoint=\"athlete\"[^}]*result=\"hit\"", text);
+        var token = url[(url.LastIndexOf('/') + 1)..];
+        Assert.DoesNotContain(token, text, StringComparison.Ordinal);
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    public const string Name = "Metrics (runs alone)";
 }
