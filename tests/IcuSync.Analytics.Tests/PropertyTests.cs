@@ -46,7 +46,7 @@ public sealed class PropertyTests
             for (var d = 1; d <= watts.Length; d++)
             {
                 var best = Enumerable.Range(0, watts.Length - d + 1).Max(s => watts.Skip(s).Take(d).Average());
-                Assert.Equal(best, curve.ValueAt(d)!.Value, 6);
+                Assert.Equal(best, curve.ValueAt(d)!.Value, 1e-6);
             }
         });
     }
@@ -59,9 +59,11 @@ public sealed class PropertyTests
             var options = new PmcOptions { Seed = new PmcSeed(seedCtl, seedAtl) };
             var last = Pmc.Compute(new DateOnly(2020, 1, 1), TestStreams.Constant(load, 1500), options).Last!.Value;
 
-            Assert.Equal(load, last.Ctl, 6);
-            Assert.Equal(load, last.Atl, 6);
-            Assert.Equal(0, last.Tsb, 6);
+            // An absolute tolerance: rounding both sides to 6 places fails when they straddle a rounding boundary
+            // (0.0007625 vs 0.00076250000003, CsCheck seed 0CDAUhvtyjz2).
+            Assert.Equal(load, last.Ctl, 1e-6);
+            Assert.Equal(load, last.Atl, 1e-6);
+            Assert.Equal(0, last.Tsb, 1e-6);
         });
     }
 

@@ -86,7 +86,7 @@ public sealed class WorkoutTextPropertyTests
                 var canonical = WorkoutText.Analyze(original.Canonical, context);
                 Assert.Equal(original.Tree.Steps.Count(), canonical.Tree.Steps.Count());
                 Assert.Equal(original.StepCount, canonical.StepCount);
-                Assert.Equal(original.DistanceMeters, canonical.DistanceMeters, 6);
+                Assert.Equal(original.DistanceMeters, canonical.DistanceMeters, 1e-6);
                 Assert.Equal(original.DurationSecs, canonical.DurationSecs);
                 Assert.Equal(original.Canonical, canonical.Canonical);
             },
