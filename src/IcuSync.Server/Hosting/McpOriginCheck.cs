@@ -69,24 +69,8 @@ public sealed partial class McpOriginCheck(RequestDelegate next, McpOriginPolicy
             return false;
         }
 
-        foreach (var address in addresses)
-        {
-            // Kestrel reports bound addresses as URLs; "*", "+" and "0.0.0.0" do not parse as loopback.
-            var host = address.Contains("://", StringComparison.Ordinal) ? address[(address.IndexOf("://", StringComparison.Ordinal) + 3)..] : address;
-            host = host.Split('/')[0];
-            var colon = host.LastIndexOf(':');
-            if (colon > 0 && colon > host.LastIndexOf(']'))
-            {
-                host = host[..colon];
-            }
-
-            if (!McpOriginPolicy.IsLoopbackHost(host))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // Kestrel reports bound addresses as URLs; "*", "+" and "0.0.0.0" are not loopback hosts.
+        return addresses.All(address => McpOriginPolicy.IsLoopbackHost(BindingAddress.Parse(address).Host));
     }
 
     private static string Clip(string value) => value.Length <= 100 ? value : value[..100] + "…";
@@ -131,10 +115,10 @@ public sealed class McpOriginPolicy
         var origins = new HashSet<string>(StringComparer.Ordinal);
         string? publicHost = null;
         var publicUrl = configuration[PublicBaseUrlKey] ?? configuration[$"{PublicBaseUrlKey}:BaseUrl"];
-        if (publicUrl is { Length: > 0 } && Normalize(publicUrl) is { } own)
+        if (publicUrl is { Length: > 0 } && ParseOrigin(publicUrl) is { } own)
         {
-            origins.Add(own);
-            publicHost = new Uri(publicUrl).IdnHost;
+            origins.Add(Key(own));
+            publicHost = own.IdnHost;
         }
 
         var anyOrigin = false;
@@ -144,9 +128,9 @@ public sealed class McpOriginPolicy
             {
                 anyOrigin = true;
             }
-            else if (Normalize(entry) is { } origin && Uri.TryCreate(entry, UriKind.Absolute, out var uri) && uri.AbsolutePath == "/" && uri.Query.Length == 0)
+            else if (ParseOrigin(entry) is { AbsolutePath: "/", Query.Length: 0 } origin)
             {
-                origins.Add(origin);
+                origins.Add(Key(origin));
             }
             else
             {
@@ -167,13 +151,8 @@ public sealed class McpOriginPolicy
             return true;
         }
 
-        if (Normalize(origin) is not { } normalized)
-        {
-            // "null" (sandboxed frames, file: pages) and anything unparsable.
-            return false;
-        }
-
-        return origins.Contains(normalized) || IsLoopbackHost(new Uri(origin).IdnHost);
+        // "null" (sandboxed frames, file: pages) and anything unparsable are refused.
+        return ParseOrigin(origin) is { } uri && (origins.Contains(Key(uri)) || IsLoopbackHost(uri.IdnHost));
     }
 
     /// <summary>True for loopback names and addresses and the <c>PublicBaseUrl</c> host.</summary>
@@ -189,17 +168,16 @@ public sealed class McpOriginPolicy
             || (IPAddress.TryParse(bare, out var address) && IPAddress.IsLoopback(address));
     }
 
-    /// <summary><c>scheme://host:port</c> in lower case with the port spelled out, or null when not an http(s) origin.</summary>
-    private static string? Normalize(string value)
-    {
-        if (!Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
-            || uri.IdnHost.Length == 0 || uri.UserInfo.Length > 0)
-        {
-            return null;
-        }
+    /// <summary>The value as an absolute http(s) URI with a host and no user info, or null when it is not one.</summary>
+    private static Uri? ParseOrigin(string value) =>
+        Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && uri.IdnHost.Length > 0 && uri.UserInfo.Length == 0
+            ? uri
+            : null;
 
-        return $"{uri.Scheme}://{uri.IdnHost.ToLowerInvariant()}:{uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-    }
+    /// <summary>The origin's comparison key: <c>scheme://host:port</c> in lower case with the port spelled out.</summary>
+    private static string Key(Uri origin) =>
+        $"{origin.Scheme}://{origin.IdnHost.ToLowerInvariant()}:{origin.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     private static IEnumerable<string> Entries(IConfigurationSection section)
     {
