@@ -26,15 +26,8 @@ public sealed class CachedReadTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ct = timeout.Token;
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Seed = 42 }, ct);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddHybridCache();
-        services.AddIntervalsClient(o => o.BaseAddress = sandbox.BaseAddress);
-        await using var provider = services.BuildServiceProvider();
-        var reads = new IntervalsReads(
-            provider.GetRequiredService<IIntervalsClient>(),
-            provider.GetRequiredService<HybridCache>(),
-            Options.Create(new IntervalsCacheOptions()));
+        await using var provider = Instance(sandbox);
+        var reads = Reads(provider);
         var cyclist = IntervalsCredential.ApiKey(SandboxPrincipals.CyclistApiKey);
 
         var first = await reads.ListActivitiesAsync(cyclist, SandboxPrincipals.CyclistId, From, To, ct);
@@ -56,15 +49,8 @@ public sealed class CachedReadTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         var ct = timeout.Token;
         await using var sandbox = await SandboxServer.StartAsync(new SandboxOptions { Seed = 42 }, ct);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddHybridCache();
-        services.AddIntervalsClient(o => o.BaseAddress = sandbox.BaseAddress);
-        await using var provider = services.BuildServiceProvider();
-        var reads = new IntervalsReads(
-            provider.GetRequiredService<IIntervalsClient>(),
-            provider.GetRequiredService<HybridCache>(),
-            Options.Create(new IntervalsCacheOptions()));
+        await using var provider = Instance(sandbox);
+        var reads = Reads(provider);
 
         var asCyclist = await reads.GetAthleteAsync(IntervalsCredential.ApiKey(SandboxPrincipals.CyclistApiKey), SandboxPrincipals.CyclistId, ct);
         var asCoach = await reads.GetAthleteAsync(IntervalsCredential.ApiKey(SandboxPrincipals.CoachApiKey), SandboxPrincipals.CyclistId, ct);
@@ -98,13 +84,18 @@ public sealed class CachedReadTests
         Assert.Contains(stored, a => a.AdditionalFields is { Count: > 0 });
     }
 
-    private static ServiceProvider Instance(SandboxServer sandbox, IDistributedCache secondLevel)
+    /// <summary>The server's read path (HybridCache as the server sets it, the Intervals client, the coaching services) on <paramref name="sandbox"/>; with a second level when one is given.</summary>
+    private static ServiceProvider Instance(SandboxServer sandbox, IDistributedCache? secondLevel = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddSingleton(secondLevel);
+        if (secondLevel is not null)
+        {
+            services.AddSingleton(secondLevel);
+        }
+
         services.AddHybridCache(o => o.MaximumPayloadBytes = 16 * 1024 * 1024); // as the server sets it
         services.AddIntervalsClient(o => o.BaseAddress = sandbox.BaseAddress);
         services.AddCoaching();
