@@ -49,9 +49,8 @@ internal static class ColdStartCommand
                 cpuSeconds.Add(used);
             }
 
-            var sorted = seconds.Order().ToList();
-            var cpuMedian = cpuSeconds.Order().ToList()[cpuSeconds.Count / 2];
-            var result = new ColdStartResult(seconds, sorted[sorted.Count / 2], sorted[^1], first, MachineInfo.Now(), cpuSeconds, cpuMedian);
+            var cpuMedian = Median(cpuSeconds);
+            var result = new ColdStartResult(seconds, Median(seconds), seconds.Max(), first, MachineInfo.Now(), cpuSeconds, cpuMedian);
             await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"cold start to first tools/list over {runs} starts: median {result.Median:0.000} s, max {result.Max:0.000} s " +
                 $"(each: {string.Join(", ", seconds.Select(s => s.ToString("0.000", CultureInfo.InvariantCulture)))}); " +
@@ -98,6 +97,9 @@ internal static class ColdStartCommand
             await StopAsync(process);
         }
     }
+
+    /// <summary>The middle value (the upper one of the two middle values for an even count).</summary>
+    private static double Median(IReadOnlyList<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static async Task<(double Seconds, double CpuSeconds)> TimedStartAsync(string[] serverArgs, string? cpu, Uri url, CancellationToken cancellationToken)
     {
