@@ -19,6 +19,13 @@ public sealed class AccountsOptions
     /// <summary>A token's last-used time is written at most this often, to keep MCP calls read-only on the database. Default 1 minute.</summary>
     public TimeSpan LastUsedResolution { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a resolved principal (and the credentials looked up for it) may be reused without querying its token,
+    /// invites and grants again. Each call still checks the access stamp, so changes apply on the next call on every
+    /// instance. Default 1 minute; 00:00:00 turns the cache off.
+    /// </summary>
+    public TimeSpan PrincipalCacheLifetime { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Token-management requests (resend / regenerate) allowed per email address per window. Default 5.</summary>
     public int TokenRequestsPerEmail { get; set; } = 5;
 
@@ -56,6 +63,11 @@ internal sealed class AccountsOptionsValidator : IValidateOptions<AccountsOption
         if (options.LastUsedResolution < TimeSpan.Zero || options.LastUsedResolution > TimeSpan.FromDays(1))
         {
             problems.Add("Accounts:LastUsedResolution must be between 00:00:00 and 1.00:00:00 (default 00:01:00).");
+        }
+
+        if (options.PrincipalCacheLifetime < TimeSpan.Zero || options.PrincipalCacheLifetime > TimeSpan.FromHours(1))
+        {
+            problems.Add("Accounts:PrincipalCacheLifetime must be between 00:00:00 (off) and 01:00:00 (default 00:01:00).");
         }
 
         if (options.TokenRequestsPerEmail < 1 || options.TokenRequestsPerIp < 1)

@@ -52,6 +52,7 @@ public static class AccountsSetup
         services.TryAddSingleton<CoachTokenRequests>();
         services.TryAddSingleton<DirectCoachRosters>();
         services.TryAddSingleton<AuditLog>();
+        services.TryAddSingleton<PrincipalCache>();
         services.TryAddSingleton<IPrincipalResolver, TokenPrincipalResolver>();
         services.TryAddSingleton<IAthleteCredentials, StoredAthleteCredentials>();
         services.TryAddSingleton<IAthleteSelection, StoredAthleteSelection>();

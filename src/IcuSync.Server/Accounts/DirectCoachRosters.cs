@@ -70,27 +70,45 @@ public sealed partial class DirectCoachRosters(
         return new RosterSnapshot(false, refreshedAt, [.. stored.Select(r => new CoachRosterAthlete(r.AthleteId, r.Name, r.Permission))]);
     }
 
+    /// <summary>
+    /// Stores a fetched roster. An unchanged roster only gets its refresh time; a changed one is replaced and moves the
+    /// access stamp on, so the coach's cached principal on every instance is resolved again. (Rosters are refreshed
+    /// every few minutes per coach and rarely change: moving the stamp each time would empty every instance's cache.)
+    /// </summary>
     private static async Task StoreAsync(IcuSyncDbContext db, Guid accountId, IReadOnlyList<CoachRosterAthlete> athletes, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.RosterEntries.Where(r => r.CoachAccountId == accountId).ExecuteDeleteAsync(cancellationToken);
-            foreach (var athlete in athletes.DistinctBy(a => a.AthleteId, StringComparer.Ordinal))
+            var fresh = athletes.DistinctBy(a => a.AthleteId, StringComparer.Ordinal)
+                .Select(a => new CoachRosterAthlete(a.AthleteId, a.Name.Length > 200 ? a.Name[..200] : a.Name, a.Permission))
+                .ToList();
+            var stored = await db.RosterEntries.AsNoTracking().Where(r => r.CoachAccountId == accountId)
+                .Select(r => new CoachRosterAthlete(r.AthleteId, r.Name, r.Permission))
+                .ToListAsync(cancellationToken);
+            var changed = stored.Count != fresh.Count || fresh.Except(stored).Any();
+            if (changed)
             {
-                db.RosterEntries.Add(new RosterEntry
+                await db.RosterEntries.Where(r => r.CoachAccountId == accountId).ExecuteDeleteAsync(cancellationToken);
+                db.RosterEntries.AddRange(fresh.Select(a => new RosterEntry
                 {
                     CoachAccountId = accountId,
-                    AthleteId = athlete.AthleteId,
-                    Name = athlete.Name.Length > 200 ? athlete.Name[..200] : athlete.Name,
-                    Permission = athlete.Permission,
+                    AthleteId = a.AthleteId,
+                    Name = a.Name,
+                    Permission = a.Permission,
                     RefreshedAt = now,
-                });
+                }));
+                await db.SaveChangesAsync(cancellationToken);
+                await AccessStamps.BumpAsync(db, cancellationToken);
+            }
+            else
+            {
+                await db.RosterEntries.Where(r => r.CoachAccountId == accountId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.RefreshedAt, now), cancellationToken);
             }
 
             await db.AthleteAccounts.Where(a => a.Id == accountId)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.RosterRefreshedAt, now), cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException)

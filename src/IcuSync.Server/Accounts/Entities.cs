@@ -218,3 +218,15 @@ public sealed class RateLimitHit
 
     public DateTimeOffset At { get; set; }
 }
+
+/// <summary>
+/// The one row whose version goes up with every change to who can reach what (tokens, invites, grants, accounts,
+/// rosters, selections). Each instance keeps resolved principals only while the version it saw is current.
+/// </summary>
+public sealed class AccessStamp
+{
+    /// <summary>Always <see cref="AccessStamps.RowId"/>.</summary>
+    public int Id { get; set; }
+
+    public long Version { get; set; }
+}

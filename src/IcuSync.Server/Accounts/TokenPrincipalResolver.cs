@@ -2,6 +2,7 @@ using IcuSync.Intervals;
 using IcuSync.Server.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Resolution = (IcuSync.Server.Accounts.PrincipalKind Kind, string Name, System.Collections.Generic.IReadOnlyList<IcuSync.Server.Accounts.ReachableAthlete> Athletes, System.DateTimeOffset? NotAfter);
 
 namespace IcuSync.Server.Accounts;
 
@@ -12,6 +13,7 @@ namespace IcuSync.Server.Accounts;
 internal sealed class TokenPrincipalResolver(
     IDbContextFactory<IcuSyncDbContext> dbFactory,
     DirectCoachRosters rosters,
+    PrincipalCache cache,
     IOptions<AccountsOptions> options,
     TimeProvider time) : IPrincipalResolver
 {
@@ -24,6 +26,15 @@ internal sealed class TokenPrincipalResolver(
 
         var hash = AccountSecrets.Hash(token);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The stamp is read before anything else: a principal resolved below is stored under it, so a change that
+        // lands meanwhile moves the stamp on and the next call resolves again.
+        var stamp = cache.Enabled ? await AccessStamps.ReadAsync(db, cancellationToken) : 0;
+        if (cache.Find(hash, stamp) is { } cached)
+        {
+            await TouchAsync(db, cached.Principal.TokenId, cached.LastUsedAt, cancellationToken, cached);
+            return cached.Principal;
+        }
+
         var found = await PrincipalQueries.For(db).TokenWithAccount(db, hash, cancellationToken);
         if (found is not { Token: var row } || !AccountSecrets.DigestsEqual(row.Hash, hash) || row.RevokedAt is not null)
         {
@@ -41,21 +52,41 @@ internal sealed class TokenPrincipalResolver(
             return null;
         }
 
-        var now = time.GetUtcNow();
-        var threshold = now - options.Value.LastUsedResolution;
-        if (row.LastUsedAt is not { } lastUsed || lastUsed <= threshold)
+        var lastUsed = await TouchAsync(db, row.Id, row.LastUsedAt, cancellationToken);
+        var (kind, name, athletes, notAfter) = resolved.Value;
+        var selected = athletes.Any(a => a.AthleteId == row.SelectedAthleteId) ? row.SelectedAthleteId : null;
+        var principal = new ResolvedPrincipal(row.Id, kind, name, athletes, selected);
+        if (cache.Enabled)
         {
-            await db.McpTokens
-                .Where(t => t.Id == row.Id && (t.LastUsedAt == null || t.LastUsedAt <= threshold))
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+            cache.Store(hash, stamp, principal, lastUsed, notAfter);
         }
 
-        var (kind, name, athletes) = resolved.Value;
-        var selected = athletes.Any(a => a.AthleteId == row.SelectedAthleteId) ? row.SelectedAthleteId : null;
-        return new ResolvedPrincipal(row.Id, kind, name, athletes, selected);
+        return principal;
     }
 
-    private static (PrincipalKind, string, IReadOnlyList<ReachableAthlete>)? Athlete(AthleteAccount? account)
+    /// <summary>Writes the token's last-used time when the stored one is older than the resolution; returns the time now stored.</summary>
+    private async Task<DateTimeOffset?> TouchAsync(
+        IcuSyncDbContext db, Guid tokenId, DateTimeOffset? lastUsedAt, CancellationToken cancellationToken, PrincipalCache.Entry? entry = null)
+    {
+        var now = time.GetUtcNow();
+        var threshold = now - options.Value.LastUsedResolution;
+        if (lastUsedAt is { } lastUsed && lastUsed > threshold)
+        {
+            return lastUsedAt;
+        }
+
+        await db.McpTokens
+            .Where(t => t.Id == tokenId && (t.LastUsedAt == null || t.LastUsedAt <= threshold))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        if (entry is not null)
+        {
+            entry.LastUsedAt = now;
+        }
+
+        return now;
+    }
+
+    private static Resolution? Athlete(AthleteAccount? account)
     {
         if (account is null)
         {
@@ -63,10 +94,10 @@ internal sealed class TokenPrincipalResolver(
         }
 
         IReadOnlyList<ReachableAthlete> athletes = account.IntervalsAthleteId is { } id ? [Self(id, account.Name)] : [];
-        return (PrincipalKind.Athlete, account.Name, athletes);
+        return (PrincipalKind.Athlete, account.Name, athletes, null);
     }
 
-    private static async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> InvitedCoachAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
+    private static async Task<Resolution?> InvitedCoachAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
     {
         var invites = new List<InviteRow>();
         await foreach (var invite in PrincipalQueries.For(db).InvitesOf(db, row.InvitedCoachId).WithCancellation(cancellationToken))
@@ -83,10 +114,10 @@ internal sealed class TokenPrincipalResolver(
             .OrderByDescending(a => a.IsSelf).ThenBy(a => a.Name, StringComparer.Ordinal)
             .ToList();
         var own = invites.FirstOrDefault(i => i.IsOwnCoachEmail);
-        return (PrincipalKind.InvitedCoach, own is null ? "Invited coach" : $"{own.Name} (coach)", athletes);
+        return (PrincipalKind.InvitedCoach, own is null ? "Invited coach" : $"{own.Name} (coach)", athletes, null);
     }
 
-    private async Task<(PrincipalKind, string, IReadOnlyList<ReachableAthlete>)?> DirectCoachAsync(IcuSyncDbContext db, AthleteAccount? account, CancellationToken cancellationToken)
+    private async Task<Resolution?> DirectCoachAsync(IcuSyncDbContext db, AthleteAccount? account, CancellationToken cancellationToken)
     {
         if (account is null)
         {
@@ -95,11 +126,13 @@ internal sealed class TokenPrincipalResolver(
 
         if (!account.DirectCoach || account.Plan != PlanStatus.Active || account.CredentialKind == CredentialKind.None)
         {
-            return (PrincipalKind.DirectCoach, account.Name, []);
+            return (PrincipalKind.DirectCoach, account.Name, [], null);
         }
 
+        // The principal is kept no longer than the roster is fresh: the call after that fetches it again.
         var roster = await rosters.EnsureFreshAsync(db, account, cancellationToken);
-        return (PrincipalKind.DirectCoach, account.Name, DirectCoachAthletes(account, roster.Athletes));
+        var due = roster.RefreshedAt is { } refreshed ? refreshed + options.Value.RosterRefreshInterval : DateTimeOffset.MinValue;
+        return (PrincipalKind.DirectCoach, account.Name, DirectCoachAthletes(account, roster.Athletes), due);
     }
 
     internal static List<ReachableAthlete> DirectCoachAthletes(AthleteAccount account, IReadOnlyList<CoachRosterAthlete> roster)
@@ -139,7 +172,8 @@ internal sealed class TokenPrincipalResolver(
 /// </summary>
 internal sealed class StoredAthleteCredentials(
     IDbContextFactory<IcuSyncDbContext> dbFactory,
-    AccountSecrets secrets) : IAthleteCredentials
+    AccountSecrets secrets,
+    PrincipalCache cache) : IAthleteCredentials
 {
     public async Task<IntervalsCredential?> GetForAsync(ResolvedPrincipal principal, string athleteId, CancellationToken cancellationToken)
     {
@@ -149,9 +183,18 @@ internal sealed class StoredAthleteCredentials(
             return null;
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // A credential cached with the principal is used only while the stamp it was resolved under is current: a
+        // principal kept from before a revocation, a withdrawn grant or a new key is checked in full below.
+        var entry = cache.Of(principal);
+        if (entry is not null && entry.Credentials.TryGetValue(athleteId, out var known)
+            && await AccessStamps.ReadAsync(db, cancellationToken) == entry.Stamp)
+        {
+            return known;
+        }
+
         // One compiled query per call: the live-token check is joined into the holder lookup. (A token's kind never
         // changes, so the principal's kind picks the query.)
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var tokenId = principal.TokenId;
         var queries = PrincipalQueries.For(db);
         HolderRow? holder;
@@ -171,7 +214,13 @@ internal sealed class StoredAthleteCredentials(
                 break;
         }
 
-        return holder is null ? null : secrets.UnprotectCredential(holder.CredentialKind, holder.ProtectedCredential, holder.CredentialScopes);
+        var credential = holder is null ? null : secrets.UnprotectCredential(holder.CredentialKind, holder.ProtectedCredential, holder.CredentialScopes);
+        if (entry is not null && credential is not null)
+        {
+            entry.Credentials[athleteId] = credential;
+        }
+
+        return credential;
     }
 }
 
@@ -182,7 +231,10 @@ internal sealed class StoredAthleteSelection(IDbContextFactory<IcuSyncDbContext>
     {
         var id = string.IsNullOrWhiteSpace(athleteId) ? null : athleteId.Trim();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.McpTokens.Where(t => t.Id == tokenId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.SelectedAthleteId, id), cancellationToken);
+        await AccessStamps.BumpAsync(db, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

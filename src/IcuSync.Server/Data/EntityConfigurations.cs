@@ -123,3 +123,13 @@ internal sealed class RateLimitHitConfiguration : IEntityTypeConfiguration<RateL
         builder.HasIndex(h => h.At);
     }
 }
+
+internal sealed class AccessStampConfiguration : IEntityTypeConfiguration<AccessStamp>
+{
+    public void Configure(EntityTypeBuilder<AccessStamp> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasData(new AccessStamp { Id = AccessStamps.RowId, Version = 0 });
+    }
+}

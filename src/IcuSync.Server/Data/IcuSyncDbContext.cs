@@ -35,6 +35,45 @@ public abstract class IcuSyncDbContext : DbContext, IDataProtectionKeyContext
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<AccessStamp> AccessStamps => Set<AccessStamp>();
+
+    /// <summary>
+    /// Saves, and when the changes touch access (see <see cref="Accounts.AccessStamps.Guards"/>) moves the access
+    /// stamp on in the same transaction, so every instance drops the principals it resolved before the change.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (!Accounts.AccessStamps.Guards(ChangeTracker))
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await Accounts.AccessStamps.BumpAsync(this, cancellationToken);
+        if (ownTransaction is not null)
+        {
+            await ownTransaction.CommitAsync(cancellationToken);
+        }
+
+        return count;
+    }
+
+    /// <inheritdoc cref="SaveChangesAsync(bool, CancellationToken)"/>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (!Accounts.AccessStamps.Guards(ChangeTracker))
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var ownTransaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var count = base.SaveChanges(acceptAllChangesOnSuccess);
+        Accounts.AccessStamps.Bump(this);
+        ownTransaction?.Commit();
+        return count;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -47,6 +86,7 @@ public abstract class IcuSyncDbContext : DbContext, IDataProtectionKeyContext
         modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         modelBuilder.ApplyConfiguration(new RosterEntryConfiguration());
         modelBuilder.ApplyConfiguration(new RateLimitHitConfiguration());
+        modelBuilder.ApplyConfiguration(new AccessStampConfiguration());
     }
 }
 

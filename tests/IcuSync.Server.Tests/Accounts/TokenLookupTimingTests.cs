@@ -29,8 +29,7 @@ public sealed class TokenLookupTimingTests
 
         Assert.NotNull(await host.ResolveAsync(token));
 
-        var lookup = commands.Commands[0];
-        Assert.Contains("McpTokens", lookup.Text, StringComparison.Ordinal);
+        var lookup = commands.Commands.First(c => c.Text.Contains("McpTokens", StringComparison.Ordinal));
         var parameter = Assert.Single(lookup.Parameters);
         Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes(token)), Assert.IsType<byte[]>(parameter));
         var secret = token[^AccountSecrets.RandomPartLength..];
@@ -62,14 +61,17 @@ public sealed class TokenLookupTimingTests
             commands.Clear();
             Assert.Null(await host.ResolveAsync(guess));
             Assert.Equal(randomPath, commands.Commands.Select(c => c.Text));
-            var digest = Assert.IsType<byte[]>(Assert.Single(commands.Commands[0].Parameters));
+            var digest = Assert.IsType<byte[]>(Assert.Single(commands.Commands[^1].Parameters));
             Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes(guess)), digest);
             sharedBits.Add(CommonPrefixBits(digest, realDigest));
         }
 
         // A guess one character away probes the index no closer to the real key than a random one: about 1 shared
         // leading bit on average (the expectation for unrelated digests), never a long shared prefix.
-        Assert.Single(randomPath);
+        // The path is the same two reads for every guess: the access stamp, then the token by its digest.
+        Assert.Equal(2, randomPath.Count);
+        Assert.Contains("AccessStamps", randomPath[0], StringComparison.Ordinal);
+        Assert.Contains("McpTokens", randomPath[1], StringComparison.Ordinal);
         Assert.True(sharedBits.Average() < 4, $"near-miss digests share {sharedBits.Average():0.0} leading bits on average");
         Assert.True(sharedBits.Max() < 24, $"a near-miss digest shares {sharedBits.Max()} leading bits");
     }
@@ -102,8 +104,9 @@ public sealed class TokenLookupTimingTests
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(host.Database.ConnectionString);
         await connection.OpenAsync(host.Ct);
         await using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + commands.Commands[0].Text;
-        explain.Parameters.AddWithValue(commands.Commands[0].ParameterNames[0], new byte[32]);
+        var lookup = commands.Commands.Single(c => c.Text.Contains("McpTokens", StringComparison.Ordinal));
+        explain.CommandText = "EXPLAIN QUERY PLAN " + lookup.Text;
+        explain.Parameters.AddWithValue(lookup.ParameterNames[0], new byte[32]);
         var plan = new StringBuilder();
         await using (var reader = await explain.ExecuteReaderAsync(host.Ct))
         {

@@ -1,0 +1,224 @@
+using System.Data.Common;
+using IcuSync.Intervals;
+using IcuSync.Server.Accounts;
+using IcuSync.Server.Data;
+using IcuSync.Server.Tests.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IcuSync.Server.Tests.Accounts;
+
+/// <summary>
+/// The principal cache: a repeated call costs one access-stamp read, and every change to access is still seen on the
+/// very next call, on this instance and on another one sharing the database.
+/// </summary>
+public sealed class PrincipalCacheTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_repeated_call_reads_only_the_access_stamp_and_reuses_the_credential(string provider)
+    {
+        var commands = new CommandCounter();
+        await using var host = await AccountsTestHost.StartAsync(provider, services: s => s.AddSingleton<IInterceptor>(commands));
+        var ada = await host.CreateAthleteAsync("Ada Cyclist", "i1001", apiKey: "ada-key");
+        var token = await host.AthleteTokenAsync(ada.Id);
+        var credentials = host.Get<IAthleteCredentials>();
+        var first = await host.ResolveAsync(token);
+        Assert.Equal(IntervalsCredential.ApiKey("ada-key"), await credentials.GetForAsync(first!, "i1001", host.Ct));
+
+        commands.Reset();
+        var again = await host.ResolveAsync(token);
+        var credential = await credentials.GetForAsync(again!, "i1001", host.Ct);
+
+        Assert.Same(first, again);
+        Assert.Equal(IntervalsCredential.ApiKey("ada-key"), credential);
+        Assert.Equal(["AccessStamps", "AccessStamps"], commands.Tables);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Grants_selection_credentials_and_revocation_apply_on_the_next_call_of_another_instance(string provider)
+    {
+        await using var first = await AccountsTestHost.StartAsync(provider);
+        await using var second = await first.StartAnotherInstanceAsync();
+        var ada = await first.CreateAthleteAsync("Ada Cyclist", "i1001", apiKey: "ada-key");
+        var ben = await first.CreateAthleteAsync("Ben Runner", "i1002", apiKey: "ben-key");
+        var invites = first.Get<CoachInviteService>();
+        var adaInvite = await invites.InviteAsync(ada.Id, new CoachInviteRequest("kim@example.com", ["get_fitness"]), Actors.Athlete(ada.Id), first.Ct);
+        await invites.InviteAsync(ben.Id, new CoachInviteRequest("kim@example.com", ["get_fitness"]), Actors.Athlete(ben.Id), first.Ct);
+        var token = AccountsTestHost.TokenFromUrl(MailFolder.UrlIn(first.Mails()[0], "https://icusync.test/mcp/"));
+        var cached = await second.ResolveAsync(token);
+        Assert.Equal(IntervalsCredential.ApiKey("ada-key"), await second.Get<IAthleteCredentials>().GetForAsync(cached!, "i1001", second.Ct));
+        Assert.Same(cached, await second.ResolveAsync(token));
+
+        // A grant changed on the first instance.
+        await invites.ChangeGrantsAsync(ada.Id, adaInvite.Value!.InviteId, ["get_fitness", "get_wellness"], Actors.Athlete(ada.Id), first.Ct);
+        var regranted = await second.ResolveAsync(token);
+        Assert.Contains("get_wellness", regranted!.Athletes.Single(a => a.AthleteId == "i1001").GrantedTools);
+
+        // The athlete selected on the first instance.
+        await first.Get<IAthleteSelection>().SelectAsync(regranted.TokenId, "i1002", first.Ct);
+        Assert.Equal("i1002", (await second.ResolveAsync(token))!.SelectedAthleteId);
+
+        // A new API key connected on the first instance.
+        await first.Get<AthleteAccountService>().ConnectApiKeyAsync(ada.Id, "i1001", "ada-new-key", Actors.Athlete(ada.Id), first.Ct);
+        var reconnected = await second.ResolveAsync(token);
+        Assert.Equal(IntervalsCredential.ApiKey("ada-new-key"), await second.Get<IAthleteCredentials>().GetForAsync(reconnected!, "i1001", second.Ct));
+
+        // The invite revoked, then the token.
+        await invites.RevokeAsync(ada.Id, adaInvite.Value.InviteId, Actors.Athlete(ada.Id), first.Ct);
+        Assert.Equal(["i1002"], (await second.ResolveAsync(token))!.Athletes.Select(a => a.AthleteId));
+        await first.Get<McpTokenService>().RevokeAsync(regranted.TokenId, Actors.Admin, first.Ct);
+        Assert.Null(await second.ResolveAsync(token));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_principal_kept_from_before_a_revocation_gets_no_cached_credential(string provider)
+    {
+        await using var host = await AccountsTestHost.StartAsync(provider);
+        var ada = await host.CreateAthleteAsync("Ada Cyclist", "i1001", apiKey: "ada-key");
+        var token = await host.AthleteTokenAsync(ada.Id);
+        var principal = await host.ResolveAsync(token);
+        var credentials = host.Get<IAthleteCredentials>();
+        Assert.NotNull(await credentials.GetForAsync(principal!, "i1001", host.Ct));
+
+        await host.Get<McpTokenService>().RevokeAsync(principal!.TokenId, Actors.Admin, host.Ct);
+
+        Assert.Null(await credentials.GetForAsync(principal, "i1001", host.Ct));
+        Assert.Null(await host.ResolveAsync(token));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Entries_end_after_their_lifetime_and_a_lifetime_of_zero_turns_the_cache_off(string provider)
+    {
+        var commands = new CommandCounter();
+        await using var host = await AccountsTestHost.StartAsync(provider, services: s => s.AddSingleton<IInterceptor>(commands));
+        var ada = await host.CreateAthleteAsync("Ada Cyclist", "i1001");
+        var token = await host.AthleteTokenAsync(ada.Id);
+        var first = await host.ResolveAsync(token);
+
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.NotSame(first, await host.ResolveAsync(token));
+
+        await using var off = await AccountsTestHost.StartAsync(
+            provider,
+            configure: c => c["Accounts:PrincipalCacheLifetime"] = "00:00:00",
+            services: s => s.AddSingleton<IInterceptor>(commands));
+        var ben = await off.CreateAthleteAsync("Ben Runner", "i1002");
+        var benToken = await off.AthleteTokenAsync(ben.Id);
+        var uncached = await off.ResolveAsync(benToken);
+        commands.Reset();
+        Assert.NotSame(uncached, await off.ResolveAsync(benToken));
+        Assert.DoesNotContain("AccessStamps", commands.Tables);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Cached_calls_still_record_when_the_token_was_last_used(string provider)
+    {
+        await using var host = await AccountsTestHost.StartAsync(provider, configure: c => c["Accounts:PrincipalCacheLifetime"] = "00:10:00");
+        var ada = await host.CreateAthleteAsync("Ada Cyclist", "i1001");
+        var token = await host.AthleteTokenAsync(ada.Id);
+        var principal = await host.ResolveAsync(token);
+
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Same(principal, await host.ResolveAsync(token));
+
+        await using var db = await host.Get<IDbContextFactory<IcuSyncDbContext>>().CreateDbContextAsync(host.Ct);
+        var stored = await db.McpTokens.AsNoTracking().SingleAsync(t => t.Id == principal!.TokenId, host.Ct);
+        Assert.Equal(host.Time.GetUtcNow(), stored.LastUsedAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_direct_coach_is_resolved_again_when_the_roster_is_due_and_only_a_changed_roster_moves_the_stamp(string provider)
+    {
+        var source = new RecordingRosterSource(new CoachRosterAthlete("i1001", "Ada Cyclist", RosterPermission.Write));
+        await using var host = await AccountsTestHost.StartAsync(
+            provider,
+            configure: c => c["Accounts:PrincipalCacheLifetime"] = "01:00:00",
+            services: s => s.AddSingleton<ICoachRosterSource>(source));
+        var token = await DirectCoachTests.DirectCoachTokenAsync(host);
+        // The first call stores the fetched roster, which moves the stamp on: the second call resolves once more.
+        await host.ResolveAsync(token);
+        var first = await host.ResolveAsync(token);
+        var stamp = await StampAsync(host);
+
+        host.Time.Advance(TimeSpan.FromMinutes(9));
+        Assert.Same(first, await host.ResolveAsync(token));
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        var unchanged = await host.ResolveAsync(token);
+        Assert.Equal(2, source.Calls);
+        Assert.NotSame(first, unchanged);
+        Assert.Equal(stamp, await StampAsync(host));
+
+        source.Roster = [new CoachRosterAthlete("i1001", "Ada Cyclist", RosterPermission.Read)];
+        host.Time.Advance(TimeSpan.FromMinutes(10));
+        var changed = await host.ResolveAsync(token);
+        Assert.DoesNotContain("push_workout", changed!.Athletes.Single(a => a.AthleteId == "i1001").GrantedTools);
+        Assert.True(await StampAsync(host) > stamp);
+    }
+
+    private static async Task<long> StampAsync(AccountsTestHost host)
+    {
+        await using var db = await host.Get<IDbContextFactory<IcuSyncDbContext>>().CreateDbContextAsync(host.Ct);
+        return await AccessStamps.ReadAsync(db, host.Ct);
+    }
+
+    /// <summary>Records the first table each database command of the host names (in order).</summary>
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        private readonly List<string> tables = [];
+
+        public IReadOnlyList<string> Tables
+        {
+            get
+            {
+                lock (tables)
+                {
+                    return [.. tables];
+                }
+            }
+        }
+
+        public void Reset()
+        {
+            lock (tables)
+            {
+                tables.Clear();
+            }
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Record(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Record(DbCommand command)
+        {
+            var text = command.CommandText;
+            var table = new[] { "AccessStamps", "McpTokens", "CoachInvites", "AthleteAccounts", "RosterEntries" }
+                .Select(name => (name, at: text.IndexOf('"' + name + '"', StringComparison.Ordinal)))
+                .Where(t => t.at >= 0)
+                .OrderBy(t => t.at)
+                .Select(t => t.name)
+                .FirstOrDefault() ?? text;
+            lock (tables)
+            {
+                tables.Add(table);
+            }
+        }
+    }
+}
