@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using IcuSync.Server.Accounts;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -32,7 +31,7 @@ public static partial class McpSetup
                 {
                     var result = await next(context, cancellationToken);
                     var caller = context.Services!.GetRequiredService<ICallerContext>();
-                    result.Tools = [.. result.Tools.Where(t => IsVisible(caller, t.Name)).Select(PortableSchema)];
+                    result.Tools = [.. result.Tools.Where(t => IsVisible(caller, t.Name))];
                     return result;
                 });
                 filters.AddCallToolFilter(next => async (context, cancellationToken) =>
@@ -69,6 +68,7 @@ public static partial class McpSetup
                     }
                 });
             });
+        ListedSchemaTool.WrapRegisteredTools(services);
         return builder.WithIntentResources().WithIntentPrompts().WithCompactIntentToolList();
     }
 
@@ -138,44 +138,6 @@ public static partial class McpSetup
 
     private static bool HoldsAnyWrite(ReachableAthlete athlete) =>
         athlete.GrantedTools.Contains("push_workout") || athlete.GrantedTools.Contains("edit_workout") || athlete.GrantedTools.Contains("delete_workout");
-
-    /// <summary>
-    /// Null members are omitted from structured results, so the generated output schema must not list them as
-    /// required, or schema-validating clients (the TypeScript SDK, the inspector) reject the result.
-    /// </summary>
-    private static Tool PortableSchema(Tool tool)
-    {
-        if (tool.OutputSchema is { } schema)
-        {
-            var node = JsonNode.Parse(schema.GetRawText());
-            StripRequired(node);
-            tool.OutputSchema = JsonSerializer.SerializeToElement(node);
-        }
-
-        return tool;
-    }
-
-    private static void StripRequired(JsonNode? node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                obj.Remove("required");
-                foreach (var (_, child) in obj.ToList())
-                {
-                    StripRequired(child);
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    StripRequired(child);
-                }
-
-                break;
-        }
-    }
 
     private static CallToolResult Refusal(string text) => new()
     {
