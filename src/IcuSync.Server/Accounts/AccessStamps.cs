@@ -8,7 +8,8 @@ namespace IcuSync.Server.Accounts;
 /// The access stamp: one version number for everything that decides who reaches which athlete with which tools. Saving
 /// a change to such data moves it on (<see cref="IcuSyncDbContext"/> does this for tracked changes; the few bulk
 /// updates of such data call <see cref="BumpAsync"/> themselves), and <see cref="PrincipalCache"/> trusts a resolved
-/// principal only while the stamp it was resolved under is still the current one, on every instance.
+/// principal only while the stamp it was resolved under is still the current one, on every instance
+/// (<see cref="AccessStampReader"/> reads it).
 /// </summary>
 public static class AccessStamps
 {
@@ -44,8 +45,4 @@ public static class AccessStamps
         ArgumentNullException.ThrowIfNull(db);
         db.AccessStamps.Where(s => s.Id == RowId).ExecuteUpdate(s => s.SetProperty(x => x.Version, x => x.Version + 1));
     }
-
-    /// <summary>The current stamp (one indexed single-row read).</summary>
-    public static Task<long> ReadAsync(IcuSyncDbContext db, CancellationToken cancellationToken) =>
-        PrincipalQueries.For(db).Stamp(db, cancellationToken);
 }

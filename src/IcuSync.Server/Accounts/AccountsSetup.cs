@@ -53,6 +53,7 @@ public static class AccountsSetup
         services.TryAddSingleton<DirectCoachRosters>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<PrincipalCache>();
+        services.TryAddSingleton<AccessStampReader>();
         services.TryAddSingleton<IPrincipalResolver, TokenPrincipalResolver>();
         services.TryAddSingleton<IAthleteCredentials, StoredAthleteCredentials>();
         services.TryAddSingleton<IAthleteSelection, StoredAthleteSelection>();

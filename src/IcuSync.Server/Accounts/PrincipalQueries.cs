@@ -17,11 +17,6 @@ internal sealed class PrincipalQueries
 
     public static PrincipalQueries For(IcuSyncDbContext db) => PerModel.GetValue(db.Model, static _ => new PrincipalQueries());
 
-    /// <summary>The access stamp's version (<see cref="AccessStamps"/>).</summary>
-    public Func<IcuSyncDbContext, CancellationToken, Task<long>> Stamp { get; } =
-        EF.CompileAsyncQuery((IcuSyncDbContext db, CancellationToken _) =>
-            db.AccessStamps.Where(s => s.Id == AccessStamps.RowId).Select(s => s.Version).FirstOrDefault());
-
     /// <summary>The token by its digest and, for athlete and direct-coach tokens, its account: one round trip.</summary>
     public Func<IcuSyncDbContext, byte[], CancellationToken, Task<TokenRow?>> TokenWithAccount { get; } =
         EF.CompileAsyncQuery((IcuSyncDbContext db, byte[] hash, CancellationToken _) =>

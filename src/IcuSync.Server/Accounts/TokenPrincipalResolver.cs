@@ -14,6 +14,7 @@ internal sealed class TokenPrincipalResolver(
     IDbContextFactory<IcuSyncDbContext> dbFactory,
     DirectCoachRosters rosters,
     PrincipalCache cache,
+    AccessStampReader stamps,
     IOptions<AccountsOptions> options,
     TimeProvider time) : IPrincipalResolver
 {
@@ -25,16 +26,21 @@ internal sealed class TokenPrincipalResolver(
         }
 
         var hash = AccountSecrets.Hash(token);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // The stamp is read before anything else: a principal resolved below is stored under it, so a change that
         // lands meanwhile moves the stamp on and the next call resolves again.
-        var stamp = cache.Enabled ? await AccessStamps.ReadAsync(db, cancellationToken) : 0;
+        var stamp = cache.Enabled ? await stamps.ReadAsync(cancellationToken) : 0;
         if (cache.Find(hash, stamp) is { } cached)
         {
-            await TouchAsync(db, cached.Principal.TokenId, cached.LastUsedAt, cancellationToken, cached);
+            if (LastUsedIsDue(cached.LastUsedAt))
+            {
+                await using var touch = await dbFactory.CreateDbContextAsync(cancellationToken);
+                cached.LastUsedAt = await TouchAsync(touch, cached.Principal.TokenId, cached.LastUsedAt, cancellationToken);
+            }
+
             return cached.Principal;
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await PrincipalQueries.For(db).TokenWithAccount(db, hash, cancellationToken);
         if (found is not { Token: var row } || !AccountSecrets.DigestsEqual(row.Hash, hash) || row.RevokedAt is not null)
         {
@@ -64,25 +70,22 @@ internal sealed class TokenPrincipalResolver(
         return principal;
     }
 
+    private bool LastUsedIsDue(DateTimeOffset? lastUsedAt) =>
+        lastUsedAt is not { } lastUsed || lastUsed <= time.GetUtcNow() - options.Value.LastUsedResolution;
+
     /// <summary>Writes the token's last-used time when the stored one is older than the resolution; returns the time now stored.</summary>
-    private async Task<DateTimeOffset?> TouchAsync(
-        IcuSyncDbContext db, Guid tokenId, DateTimeOffset? lastUsedAt, CancellationToken cancellationToken, PrincipalCache.Entry? entry = null)
+    private async Task<DateTimeOffset?> TouchAsync(IcuSyncDbContext db, Guid tokenId, DateTimeOffset? lastUsedAt, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var threshold = now - options.Value.LastUsedResolution;
-        if (lastUsedAt is { } lastUsed && lastUsed > threshold)
+        if (!LastUsedIsDue(lastUsedAt))
         {
             return lastUsedAt;
         }
 
+        var now = time.GetUtcNow();
+        var threshold = now - options.Value.LastUsedResolution;
         await db.McpTokens
             .Where(t => t.Id == tokenId && (t.LastUsedAt == null || t.LastUsedAt <= threshold))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
-        if (entry is not null)
-        {
-            entry.LastUsedAt = now;
-        }
-
         return now;
     }
 
@@ -173,7 +176,8 @@ internal sealed class TokenPrincipalResolver(
 internal sealed class StoredAthleteCredentials(
     IDbContextFactory<IcuSyncDbContext> dbFactory,
     AccountSecrets secrets,
-    PrincipalCache cache) : IAthleteCredentials
+    PrincipalCache cache,
+    AccessStampReader stamps) : IAthleteCredentials
 {
     public async Task<IntervalsCredential?> GetForAsync(ResolvedPrincipal principal, string athleteId, CancellationToken cancellationToken)
     {
@@ -183,16 +187,16 @@ internal sealed class StoredAthleteCredentials(
             return null;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // A credential cached with the principal is used only while the stamp it was resolved under is current: a
         // principal kept from before a revocation, a withdrawn grant or a new key is checked in full below.
         var entry = cache.Of(principal);
         if (entry is not null && entry.Credentials.TryGetValue(athleteId, out var known)
-            && await AccessStamps.ReadAsync(db, cancellationToken) == entry.Stamp)
+            && await stamps.ReadAsync(cancellationToken) == entry.Stamp)
         {
             return known;
         }
 
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // One compiled query per call: the live-token check is joined into the holder lookup. (A token's kind never
         // changes, so the principal's kind picks the query.)
         var tokenId = principal.TokenId;
