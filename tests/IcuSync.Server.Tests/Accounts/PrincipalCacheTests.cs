@@ -1,8 +1,8 @@
-using System.Data.Common;
 using IcuSync.Intervals;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Data;
 using IcuSync.Server.Tests.Data;
+using IcuSync.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +19,7 @@ public sealed class PrincipalCacheTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task A_repeated_call_runs_no_token_or_credential_query(string provider)
     {
-        var commands = new CommandCounter();
+        var commands = new DbCommandRecorder();
         await using var host = await AccountsTestHost.StartAsync(provider, services: s => s.AddSingleton<IInterceptor>(commands));
         var ada = await host.CreateAthleteAsync("Ada Cyclist", "i1001", apiKey: "ada-key");
         var token = await host.AthleteTokenAsync(ada.Id);
@@ -27,14 +27,14 @@ public sealed class PrincipalCacheTests
         var first = await host.ResolveAsync(token);
         Assert.Equal(IntervalsCredential.ApiKey("ada-key"), await credentials.GetForAsync(first!, "i1001", host.Ct));
 
-        commands.Reset();
+        commands.Clear();
         var again = await host.ResolveAsync(token);
         var credential = await credentials.GetForAsync(again!, "i1001", host.Ct);
 
         Assert.Same(first, again);
         Assert.Equal(IntervalsCredential.ApiKey("ada-key"), credential);
         // The stamp is read with a plain command outside EF Core; no token, invite or credential query runs.
-        Assert.Empty(commands.Tables);
+        Assert.Empty(commands.Commands);
     }
 
     [Theory]
@@ -95,7 +95,7 @@ public sealed class PrincipalCacheTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Entries_end_after_their_lifetime_and_a_lifetime_of_zero_turns_the_cache_off(string provider)
     {
-        var commands = new CommandCounter();
+        var commands = new DbCommandRecorder();
         await using var host = await AccountsTestHost.StartAsync(provider, services: s => s.AddSingleton<IInterceptor>(commands));
         var ada = await host.CreateAthleteAsync("Ada Cyclist", "i1001");
         var token = await host.AthleteTokenAsync(ada.Id);
@@ -111,9 +111,9 @@ public sealed class PrincipalCacheTests
         var ben = await off.CreateAthleteAsync("Ben Runner", "i1002");
         var benToken = await off.AthleteTokenAsync(ben.Id);
         var uncached = await off.ResolveAsync(benToken);
-        commands.Reset();
+        commands.Clear();
         Assert.NotSame(uncached, await off.ResolveAsync(benToken));
-        Assert.Contains("McpTokens", commands.Tables);
+        Assert.Contains("McpTokens", Tables(commands));
     }
 
     [Theory]
@@ -165,57 +165,12 @@ public sealed class PrincipalCacheTests
 
     private static Task<long> StampAsync(AccountsTestHost host) => host.Get<AccessStampReader>().ReadAsync(host.Ct);
 
-    /// <summary>Records the first table each database command of the host names (in order).</summary>
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private readonly List<string> tables = [];
-
-        public IReadOnlyList<string> Tables
-        {
-            get
-            {
-                lock (tables)
-                {
-                    return [.. tables];
-                }
-            }
-        }
-
-        public void Reset()
-        {
-            lock (tables)
-            {
-                tables.Clear();
-            }
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private void Record(DbCommand command)
-        {
-            var text = command.CommandText;
-            var table = new[] { "AccessStamps", "McpTokens", "CoachInvites", "AthleteAccounts", "RosterEntries" }
-                .Select(name => (name, at: text.IndexOf('"' + name + '"', StringComparison.Ordinal)))
-                .Where(t => t.at >= 0)
-                .OrderBy(t => t.at)
-                .Select(t => t.name)
-                .FirstOrDefault() ?? text;
-            lock (tables)
-            {
-                tables.Add(table);
-            }
-        }
-    }
+    /// <summary>The first of the access tables each recorded command names, in order.</summary>
+    private static List<string> Tables(DbCommandRecorder commands) =>
+        [.. commands.Commands.Select(c => new[] { "McpTokens", "CoachInvites", "AthleteAccounts", "RosterEntries" }
+            .Select(name => (name, at: c.Text.IndexOf('"' + name + '"', StringComparison.Ordinal)))
+            .Where(t => t.at >= 0)
+            .OrderBy(t => t.at)
+            .Select(t => t.name)
+            .FirstOrDefault() ?? c.Text)];
 }

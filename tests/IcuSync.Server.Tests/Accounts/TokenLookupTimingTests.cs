@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Tests.Data;
+using IcuSync.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,7 +20,7 @@ public sealed class TokenLookupTimingTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Token_lookup_sends_only_the_sha256_digest_to_the_database(string provider)
     {
-        var commands = new CommandRecorder();
+        var commands = new DbCommandRecorder();
         await using var host = await AccountsTestHost.StartAsync(provider, services: s => s.AddSingleton<IInterceptor>(commands));
         var ada = await host.CreateAthleteAsync("Ada Cyclist", "i1001");
         var token = await host.AthleteTokenAsync(ada.Id);
@@ -44,7 +43,7 @@ public sealed class TokenLookupTimingTests
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Near_miss_and_random_guesses_take_the_same_database_path(string provider)
     {
-        var commands = new CommandRecorder();
+        var commands = new DbCommandRecorder();
         await using var host = await AccountsTestHost.StartAsync(provider, services: s => s.AddSingleton<IInterceptor>(commands));
         var ada = await host.CreateAthleteAsync("Ada Cyclist", "i1001");
         var token = await host.AthleteTokenAsync(ada.Id);
@@ -81,7 +80,7 @@ public sealed class TokenLookupTimingTests
     [InlineData("a-very-long-prefix-that-is-not-a-token_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task Malformed_tokens_are_refused_without_a_database_lookup(string token)
     {
-        var commands = new CommandRecorder();
+        var commands = new DbCommandRecorder();
         await using var host = await AccountsTestHost.StartAsync(TestDatabase.Sqlite, services: s => s.AddSingleton<IInterceptor>(commands));
         commands.Clear();
 
@@ -93,7 +92,7 @@ public sealed class TokenLookupTimingTests
     [Fact]
     public async Task The_sqlite_lookup_is_an_index_search_on_the_digest()
     {
-        var commands = new CommandRecorder();
+        var commands = new DbCommandRecorder();
         await using var host = await AccountsTestHost.StartAsync(TestDatabase.Sqlite, services: s => s.AddSingleton<IInterceptor>(commands));
         commands.Clear();
         await host.ResolveAsync(host.Get<AccountSecrets>().NewToken());
@@ -175,39 +174,4 @@ public sealed class TokenLookupTimingTests
 
         return bits;
     }
-
-    /// <summary>Records each command EF sends: its SQL text and parameter values.</summary>
-    private sealed class CommandRecorder : DbCommandInterceptor
-    {
-        private readonly ConcurrentQueue<Recorded> commands = new();
-
-        public IReadOnlyList<Recorded> Commands => [.. commands];
-
-        public void Clear() => commands.Clear();
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private void Record(DbCommand command) => commands.Enqueue(new Recorded(
-            command.CommandText,
-            [.. command.Parameters.Cast<DbParameter>().Select(p => p.Value)],
-            [.. command.Parameters.Cast<DbParameter>().Select(p => p.ParameterName)]));
-    }
-
-    private sealed record Recorded(string Text, IReadOnlyList<object?> Parameters, IReadOnlyList<string> ParameterNames);
 }
