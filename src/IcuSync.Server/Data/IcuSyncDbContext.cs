@@ -6,7 +6,9 @@ namespace IcuSync.Server.Data;
 
 /// <summary>
 /// The one EF Core model. Each database provider has a thin subclass (<see cref="SqliteIcuSyncDbContext"/>,
-/// <see cref="PostgresIcuSyncDbContext"/>) so each keeps its own generated migration set.
+/// <see cref="PostgresIcuSyncDbContext"/>) so each keeps its own generated migration set, and its own generated compiled
+/// model (<c>Data/CompiledModels</c>), which EF Core uses instead of building the model at every start.
+/// After a model change, regenerate both (docs/accounts.md).
 /// </summary>
 public abstract class IcuSyncDbContext : DbContext, IDataProtectionKeyContext
 {
