@@ -12,12 +12,13 @@ namespace IcuSync.Server.Data.CompiledModels.Postgres
     public partial class PostgresIcuSyncDbContextModel
     {
         private PostgresIcuSyncDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("50839aff-47df-45c1-ae91-a87af766c5b3"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("7321cb32-ca2e-4b40-8b81-161ff0730c0a"), entityTypeCount: 11)
         {
         }
 
         partial void Initialize()
         {
+            var accessStamp = AccessStampEntityType.Create(this);
             var athleteAccount = AthleteAccountEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var coachGrant = CoachGrantEntityType.Create(this);
@@ -37,6 +38,7 @@ namespace IcuSync.Server.Data.CompiledModels.Postgres
             McpTokenEntityType.CreateForeignKey2(mcpToken, invitedCoach);
             RosterEntryEntityType.CreateForeignKey1(rosterEntry, athleteAccount);
 
+            AccessStampEntityType.CreateAnnotations(accessStamp);
             AthleteAccountEntityType.CreateAnnotations(athleteAccount);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CoachGrantEntityType.CreateAnnotations(coachGrant);

@@ -11,12 +11,13 @@ namespace IcuSync.Server.Data.CompiledModels.Sqlite
     public partial class SqliteIcuSyncDbContextModel
     {
         private SqliteIcuSyncDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a6118bea-dff7-4c56-99ea-726e591f0451"), entityTypeCount: 10)
+            : base(skipDetectChanges: false, modelId: new Guid("79f94245-047a-4c5a-9541-16d42fb4a21d"), entityTypeCount: 11)
         {
         }
 
         partial void Initialize()
         {
+            var accessStamp = AccessStampEntityType.Create(this);
             var athleteAccount = AthleteAccountEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var coachGrant = CoachGrantEntityType.Create(this);
@@ -36,6 +37,7 @@ namespace IcuSync.Server.Data.CompiledModels.Sqlite
             McpTokenEntityType.CreateForeignKey2(mcpToken, invitedCoach);
             RosterEntryEntityType.CreateForeignKey1(rosterEntry, athleteAccount);
 
+            AccessStampEntityType.CreateAnnotations(accessStamp);
             AthleteAccountEntityType.CreateAnnotations(athleteAccount);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             CoachGrantEntityType.CreateAnnotations(coachGrant);
