@@ -91,8 +91,9 @@ public static class SandboxCommand
             // Stopped (Ctrl+C, SIGTERM) before it finished starting: nothing to clean up.
             return 0;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
         {
+            // The sandbox binds its socket itself (SocketException); Kestrel reports a taken address as IOException.
             await stdout.WriteLineAsync($"icusync sandbox: cannot listen on 127.0.0.1:{options.Port.ToString(CultureInfo.InvariantCulture)} ({ex.Message}). Pick another --port.");
             return 2;
         }

@@ -249,4 +249,19 @@ public sealed class SandboxRuntimeTests
         Assert.Equal(2, exit);
         Assert.Contains("Unknown option '--prot'", output.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_port_in_use_is_a_clear_refusal_with_exit_code_2_not_a_crash()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        using var output = new StringWriter();
+
+        var exit = await SandboxCommand.RunAsync(["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)], output, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Contains($"cannot listen on 127.0.0.1:{port}", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Pick another --port", output.ToString(), StringComparison.Ordinal);
+    }
 }
