@@ -126,7 +126,21 @@ public static class ServerApp
         app.MapMcp("/mcp/{token}");
         app.MapIcuSyncWeb();
 
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A taken address or a bad setting: release what was opened so far (the sandbox is not owned by the container).
+            await app.DisposeAsync();
+            if (sandbox is not null)
+            {
+                await sandbox.DisposeAsync();
+            }
+
+            throw;
+        }
 
         IReadOnlyList<DemoPrincipalUrl> demo = [];
         // Demo principals are seeded on the built-in sandbox, or on an external sandbox flagged with Intervals:Sandbox=true
