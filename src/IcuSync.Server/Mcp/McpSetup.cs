@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IcuSync.Server.Accounts;
+using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -69,6 +70,7 @@ public static partial class McpSetup
                 });
             });
         ListedSchemaTool.WrapRegisteredTools(services);
+        services.AddScoped<IOptionsSnapshot<McpServerOptions>, SharedServerOptions>();
         return builder.WithIntentResources().WithIntentPrompts().WithCompactIntentToolList();
     }
 
