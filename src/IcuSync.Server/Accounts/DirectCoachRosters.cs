@@ -98,8 +98,16 @@ public sealed partial class DirectCoachRosters(
                     Permission = a.Permission,
                     RefreshedAt = now,
                 }));
-                await db.SaveChangesAsync(cancellationToken);
-                await AccessStamps.BumpAsync(db, cancellationToken);
+                if (fresh.Count > 0)
+                {
+                    // Saving the new entries moves the access stamp on (IcuSyncDbContext.SaveChangesAsync).
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                else
+                {
+                    // An emptied roster saves nothing, and the bulk delete above bypasses the save: move it here.
+                    await AccessStamps.BumpAsync(db, cancellationToken);
+                }
             }
             else
             {

@@ -62,11 +62,7 @@ internal sealed class TokenPrincipalResolver(
         var (kind, name, athletes, notAfter) = resolved.Value;
         var selected = athletes.Any(a => a.AthleteId == row.SelectedAthleteId) ? row.SelectedAthleteId : null;
         var principal = new ResolvedPrincipal(row.Id, kind, name, athletes, selected);
-        if (cache.Enabled)
-        {
-            cache.Store(hash, stamp, principal, lastUsed, notAfter);
-        }
-
+        cache.Store(hash, stamp, principal, lastUsed, notAfter);
         return principal;
     }
 

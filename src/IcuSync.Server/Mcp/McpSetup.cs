@@ -54,18 +54,21 @@ public static partial class McpSetup
                         // A tool error (bad argument, missing grant, upstream advice) is an expected outcome, not a
                         // server fault: answer it here with the text the SDK would send, and log one line instead of
                         // the SDK's error with a stack trace. Neither arguments nor the message are logged.
-                        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(ToolCallsCategory);
-                        LogToolError(logger, name, caller.Principal?.Kind.ToString() ?? "anonymous");
-                        return Refusal($"An error occurred invoking '{name}': {error.Message}");
+                        return ToolError(error.Message);
                     }
                     catch (Exception error) when (error is JsonException or ArgumentException or FormatException
                         && context.MatchedPrimitive is McpServerTool tool
                         && ArgumentTypes.FirstMismatch(tool.ProtocolTool.InputSchema, context.Params?.Arguments) is { } mismatch)
                     {
                         // The SDK could not bind an argument of the wrong JSON type; say which one and how to send it.
+                        return ToolError(mismatch);
+                    }
+
+                    CallToolResult ToolError(string message)
+                    {
                         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(ToolCallsCategory);
                         LogToolError(logger, name, caller.Principal?.Kind.ToString() ?? "anonymous");
-                        return Refusal($"An error occurred invoking '{name}': {mismatch}");
+                        return Refusal($"An error occurred invoking '{name}': {message}");
                     }
                 });
             });
