@@ -45,7 +45,7 @@ public sealed class SignalShutdownTests
         }
     }
 
-    /// <summary>One <c>dotnet icusync.dll …</c> process with its output collected.</summary>
+    /// <summary>One <c>dotnet icusync.dll …</c> process (exec'd by env) with its output collected.</summary>
     private sealed class CommandProcess : IAsyncDisposable
     {
         private readonly Process process;
@@ -72,12 +72,17 @@ public sealed class SignalShutdownTests
 
         public static async Task<CommandProcess> StartAsync(string[] args, string readyLine)
         {
-            var info = new ProcessStartInfo("dotnet")
+            // Through env(1), which gives the command SIGINT's default disposition. A test run started in the
+            // background of a shell without job control (as CI runners do) inherits SIGINT ignored, and the runtime
+            // rightly leaves an inherited ignored SIGINT ignored, as nohup expects; a terminal's Ctrl+C never meets that.
+            var info = new ProcessStartInfo("env")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            info.ArgumentList.Add("--default-signal=INT");
+            info.ArgumentList.Add("dotnet");
             info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "icusync.dll"));
             foreach (var arg in args)
             {
