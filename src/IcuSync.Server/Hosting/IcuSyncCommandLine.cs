@@ -21,8 +21,10 @@ public static class IcuSyncCommandLine
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var command = args.Length == 0 || args[0].StartsWith('-') ? "serve" : args[0];
-        var rest = args.Length == 0 || args[0].StartsWith('-') ? args : args[1..];
+        // Options alone (icusync --urls …) start the server; --help and -h ask for the usage, never for a server.
+        var optionsOnly = args.Length == 0 || (args[0].StartsWith('-') && args[0] is not ("--help" or "-h"));
+        var command = optionsOnly ? "serve" : args[0];
+        var rest = optionsOnly ? args : args[1..];
         using var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
