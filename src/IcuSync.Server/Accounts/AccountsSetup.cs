@@ -38,6 +38,14 @@ public static class AccountsSetup
         services.AddDataProtection()
             .SetApplicationName("IcuSync")
             .PersistKeysToDbContext<IcuSyncDbContext>();
+        // Data Protection's own hosted service loads the key ring at start, which runs the process's first EF Core query
+        // (≈ 0.25 s of a cold start). The database start-up creates a missing key itself, so the ring is left to load on
+        // its first use: the first credential read, token mail or form.
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService)
+                && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService") is { } keyRingLoader)
+        {
+            services.Remove(keyRingLoader);
+        }
 
         services.TryAddSingleton<IEmailSender, ConfiguredEmailSender>();
         services.TryAddSingleton<AccountEmails>();

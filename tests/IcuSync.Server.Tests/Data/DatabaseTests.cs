@@ -1,7 +1,10 @@
 using IcuSync.Server.Data;
 using IcuSync.Server.Tests.Accounts;
+using IcuSync.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IcuSync.Server.Tests.Data;
 
@@ -66,6 +69,21 @@ public sealed class DatabaseTests
         await using var db = await first.Get<IDbContextFactory<IcuSyncDbContext>>().CreateDbContextAsync(first.Ct);
         var key = Assert.Single(await db.DataProtectionKeys.ToListAsync(first.Ct));
         Assert.Contains("<key ", key.Xml, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_restart_leaves_the_key_ring_unread_until_its_first_use(string provider)
+    {
+        await using var first = await AccountsTestHost.StartAsync(provider);
+        var secret = first.Get<IDataProtectionProvider>().CreateProtector("test").Protect("kept");
+        var commands = new DbCommandRecorder();
+
+        await using var restarted = await first.StartAnotherInstanceAsync(s => s.AddSingleton<IInterceptor>(commands));
+
+        Assert.DoesNotContain(commands.Commands, c => c.Text.Contains("DataProtectionKeys", StringComparison.Ordinal) && !c.Text.Contains("__EFMigrationsHistory", StringComparison.Ordinal));
+        Assert.Equal("kept", restarted.Get<IDataProtectionProvider>().CreateProtector("test").Unprotect(secret));
+        Assert.Contains(commands.Commands, c => c.Text.Contains("DataProtectionKeys", StringComparison.Ordinal));
     }
 
     [Fact]
