@@ -5,7 +5,7 @@
 # prints the figures with the ratios to the ceilings and the targets. Results: $OUT (JSON per run + report.md).
 #
 # Knobs (environment): DURATION=10s WARMUP=2s WARMUP_ROUND=10s LEVELS="1 16 128" TOKENS=1000 RSS_CALLS=100000
-#                      COLD_RUNS=5 COLD_R2R=1 SERVER_CPU=0 DRIVER_CPU=1 OUT=artifacts/load/<utc time>
+#                      COLD_RUNS=5 COLD_BUILD=composite SERVER_CPU=0 DRIVER_CPU=1 OUT=artifacts/load/<utc time>
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,15 +26,26 @@ echo "== build (Release)"
 dotnet build bench/IcuSync.LoadDriver -c Release -nologo -v q -clp:ErrorsOnly
 DRIVER=(dotnet bench/IcuSync.LoadDriver/bin/Release/net10.0/icusync-load.dll)
 SERVER_DLL=src/IcuSync.Server/bin/Release/net10.0/icusync.dll
-# The cold start is measured on the ReadyToRun publish (COLD_R2R=0: on the plain build): precompiled code is how the
-# server should be deployed, and JIT compilation is most of a start otherwise. Offline, from the NuGet mirror.
+# The cold start is measured on a ReadyToRun publish, as the server should be deployed: JIT compilation is most of a
+# start otherwise. COLD_BUILD=composite (default): self-contained, the app and the framework precompiled together into
+# one composite image (generic instantiations and inlining across assembly boundaries included); COLD_BUILD=r2r:
+# framework-dependent ReadyToRun; COLD_BUILD=plain: the Release build. Offline: crossgen2 and the runtime packs come
+# from the NuGet mirror.
 COLD_DLL=$SERVER_DLL
-if [[ ${COLD_R2R:-1} == 1 ]]; then
-  echo "== publish (Release, ReadyToRun) for the cold start"
-  dotnet publish src/IcuSync.Server -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-    -o artifacts/publish/icusync-r2r -nologo -v q -clp:ErrorsOnly
-  COLD_DLL=artifacts/publish/icusync-r2r/icusync.dll
-fi
+case ${COLD_BUILD:-composite} in
+  composite)
+    echo "== publish (Release, self-contained, composite ReadyToRun) for the cold start"
+    dotnet publish src/IcuSync.Server -c Release -r linux-x64 --self-contained true -p:PublishReadyToRun=true \
+      -p:PublishReadyToRunComposite=true -o artifacts/publish/icusync-composite -nologo -v q -clp:ErrorsOnly
+    COLD_DLL=artifacts/publish/icusync-composite/icusync.dll ;;
+  r2r)
+    echo "== publish (Release, ReadyToRun) for the cold start"
+    dotnet publish src/IcuSync.Server -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+      -o artifacts/publish/icusync-r2r -nologo -v q -clp:ErrorsOnly
+    COLD_DLL=artifacts/publish/icusync-r2r/icusync.dll ;;
+  plain) ;;
+  *) echo "COLD_BUILD must be composite, r2r or plain" >&2; exit 2 ;;
+esac
 
 mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)

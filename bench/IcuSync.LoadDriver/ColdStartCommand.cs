@@ -8,7 +8,7 @@ namespace IcuSync.LoadDriver;
 /// time from process start to the first answered <c>tools/list</c>. A first start creates the database and the demo
 /// accounts and reports the demo cyclist's URL; the timed starts then reuse that database, as a restart does.
 /// With <c>--intervals URL</c> the server talks to a sandbox that is already running (as in production, where there
-/// is no built-in sandbox to start) instead of starting its own.
+/// is no built-in sandbox to start) instead of starting its own, and the timed restarts seed no demo accounts.
 /// </summary>
 internal static class ColdStartCommand
 {
@@ -35,11 +35,14 @@ internal static class ColdStartCommand
                 "--Smtp:PickupDirectory", Path.Combine(folder.FullName, "mail"),
                 "--Logging:Format", "text", "--Logging:LogLevel:Default", "Warning",
                 // With --intervals the server uses an already running sandbox instead of starting its own.
-                .. (intervals is null ? Array.Empty<string>() : ["--Intervals:BaseAddress", intervals, "--Intervals:Sandbox", "true"]),
+                .. (intervals is null ? Array.Empty<string>() : ["--Intervals:BaseAddress", intervals]),
             ];
 
             // First start: empty database (migrations, Data Protection key, demo accounts). Its URL line gives the token.
-            var (first, url) = await FirstStartAsync(serverArgs, cpu, baseUrl, cancellationToken);
+            // With --intervals only the first start flags the upstream as a sandbox, which seeds the demo accounts; the
+            // timed restarts then start as a production server does, with no demo seeding.
+            var (first, url) = await FirstStartAsync(
+                intervals is null ? serverArgs : [.. serverArgs, "--Intervals:Sandbox", "true"], cpu, baseUrl, cancellationToken);
             var seconds = new List<double>();
             var cpuSeconds = new List<double>();
             for (var i = 0; i < runs; i++)

@@ -30,6 +30,7 @@ public static class CoachingSetup
         services.AddSingleton<PlannedWorkouts>();
         services.AddSingleton<TrainingSummaries>();
         services.AddSingleton<FitnessSeries>();
+        services.AddSingleton<AnswerMemo>();
         services.AddSingleton<WellnessLog>();
         services.AddSingleton<CalendarEvents>();
         services.AddSingleton<PowerCurves>();

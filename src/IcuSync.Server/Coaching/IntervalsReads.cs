@@ -75,6 +75,7 @@ public sealed class IntervalsReads(IIntervalsClient client, HybridCache cache, I
     {
         if (ttl <= TimeSpan.Zero)
         {
+            ReadTrace.Current?.MarkUncached();
             return await fetch(ct);
         }
 
@@ -94,7 +95,25 @@ public sealed class IntervalsReads(IIntervalsClient client, HybridCache cache, I
             [Tag(athleteId)],
             ct);
         IcuSyncTelemetry.RecordCacheLookup(Family(what), hit: !missed.Value);
+        ReadTrace.Current?.Add(new ReadProbe<T>(cache, key, cached));
         return cached.Value;
+    }
+
+    /// <summary>Whether the in-process cache still holds the very instance a computation read (never fetching).</summary>
+    private sealed class ReadProbe<T>(HybridCache cache, string key, CachedRead<T> seen) : IReadProbe
+    {
+        private static readonly HybridCacheEntryOptions LookupOnly = new()
+        {
+            Flags = HybridCacheEntryFlags.DisableUnderlyingData | HybridCacheEntryFlags.DisableDistributedCache
+                | HybridCacheEntryFlags.DisableLocalCacheWrite,
+        };
+
+        public async ValueTask<bool> IsCurrentAsync(CancellationToken cancellationToken)
+        {
+            var now = await cache.GetOrCreateAsync<CachedRead<T>?>(
+                key, static _ => ValueTask.FromResult<CachedRead<T>?>(null), LookupOnly, cancellationToken: cancellationToken);
+            return ReferenceEquals(now, seen);
+        }
     }
 
     /// <summary>The endpoint family of a cache key (its first segment), for the hit-ratio metric.</summary>

@@ -9,6 +9,10 @@ namespace IcuSync.Server.Mcp;
 /// </summary>
 public static class ToolResponse
 {
+    /// <summary>The parts of a result as <see cref="Coaching.AnswerMemo"/> keeps them: the structured content is immutable, so one copy serves every call.</summary>
+    public static Coaching.MemoizedAnswer Memoizable<T>(T structured, string text) =>
+        new(JsonSerializer.SerializeToElement(structured, IcuJson.Options), text);
+
     public static CallToolResult From<T>(T structured, string text)
     {
         var element = JsonSerializer.SerializeToElement(structured, IcuJson.Options);

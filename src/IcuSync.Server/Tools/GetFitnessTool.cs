@@ -8,7 +8,7 @@ using ModelContextProtocol.Server;
 namespace IcuSync.Server.Tools;
 
 [McpServerToolType]
-public sealed class GetFitnessTool(ToolRuntime runtime, FitnessSeries fitness)
+public sealed class GetFitnessTool(ToolRuntime runtime, FitnessSeries fitness, AnswerMemo memo)
 {
     public const string Name = "get_fitness";
 
@@ -29,29 +29,42 @@ public sealed class GetFitnessTool(ToolRuntime runtime, FitnessSeries fitness)
         runtime.RunAsync(Name, athlete, async scope =>
         {
             var range = ToolArguments.Range(start_date, end_date, scope.Today, 42, ToolArguments.MaxSummaryDays);
-            var report = await fitness.GetAsync(scope, range, cancellationToken);
-            var daily = range.Days <= MaxDailyRows;
-            var rows = daily ? report.Days : Weekly(report.Days);
-            var latest = report.Days.LastOrDefault(d => d.Projected != true) ?? report.Days[^1];
-            var next = new List<string> { "get_wellness for HRV, resting HR and sleep over the same days", "get_events for the planned load ahead" };
-            if (latest.FormZone is FormZones.HighRisk)
+            var context = scope.Context;
+            // Everything the answer depends on besides its cached reads, which the memo checks itself.
+            var key = string.Join('\n', Name, context.AthleteId, context.AthleteName, context.Today, context.Timezone, scope.Credential.Fingerprint, range.ToString());
+            var answer = await memo.GetOrComputeAsync(key, () => ComputeAsync(scope, range, cancellationToken), cancellationToken);
+            return new CallToolResult
             {
-                next.Insert(0, "get_wellness to check recovery markers before the next hard session (form is in the high-risk zone)");
-            }
-
-            var result = new FitnessResult(
-                scope.Context,
-                range.ToString(),
-                daily ? "daily" : "weekly",
-                report.Source,
-                report.SourceNote,
-                latest,
-                report.Trend,
-                FormZones.Legend + "; form_pct = 100·TSB/CTL; ramp_per_week = CTL change over 7 days",
-                rows,
-                next);
-            return ToolResponse.From(result, Render(result));
+                StructuredContent = answer.Structured,
+                Content = [new TextContentBlock { Text = answer.Text }],
+            };
         }, cancellationToken);
+
+    private async Task<MemoizedAnswer> ComputeAsync(AthleteScope scope, DateRange range, CancellationToken cancellationToken)
+    {
+        var report = await fitness.GetAsync(scope, range, cancellationToken);
+        var daily = range.Days <= MaxDailyRows;
+        var rows = daily ? report.Days : Weekly(report.Days);
+        var latest = report.Days.LastOrDefault(d => d.Projected != true) ?? report.Days[^1];
+        var next = new List<string> { "get_wellness for HRV, resting HR and sleep over the same days", "get_events for the planned load ahead" };
+        if (latest.FormZone is FormZones.HighRisk)
+        {
+            next.Insert(0, "get_wellness to check recovery markers before the next hard session (form is in the high-risk zone)");
+        }
+
+        var result = new FitnessResult(
+            scope.Context,
+            range.ToString(),
+            daily ? "daily" : "weekly",
+            report.Source,
+            report.SourceNote,
+            latest,
+            report.Trend,
+            FormZones.Legend + "; form_pct = 100·TSB/CTL; ramp_per_week = CTL change over 7 days",
+            rows,
+            next);
+        return ToolResponse.Memoizable(result, Render(result));
+    }
 
     private static List<FitnessDay> Weekly(IReadOnlyList<FitnessDay> days)
     {

@@ -85,12 +85,12 @@ public sealed class CachedReadTests
     }
 
     /// <summary>The server's read path (HybridCache as the server sets it, the Intervals client, the coaching services) on <paramref name="sandbox"/>; with a second level when one is given.</summary>
-    private static ServiceProvider Instance(SandboxServer sandbox, IDistributedCache? secondLevel = null)
+    internal static ServiceProvider Instance(SandboxServer sandbox, IDistributedCache? secondLevel = null, Dictionary<string, string?>? settings = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
         if (secondLevel is not null)
         {
             services.AddSingleton(secondLevel);
