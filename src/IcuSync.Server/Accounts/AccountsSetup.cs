@@ -38,14 +38,7 @@ public static class AccountsSetup
         services.AddDataProtection()
             .SetApplicationName("IcuSync")
             .PersistKeysToDbContext<IcuSyncDbContext>();
-        // Data Protection's own hosted service loads the key ring at start, which runs the process's first EF Core query
-        // (≈ 0.25 s of a cold start). The database start-up creates a missing key itself, so the ring is left to load on
-        // its first use: the first credential read, token mail or form.
-        if (services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService)
-                && d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService") is { } keyRingLoader)
-        {
-            services.Remove(keyRingLoader);
-        }
+        services.SkipKeyRingPreload();
 
         services.TryAddSingleton<IEmailSender, ConfiguredEmailSender>();
         services.TryAddSingleton<AccountEmails>();
@@ -67,6 +60,26 @@ public static class AccountsSetup
         services.TryAddSingleton<IAthleteSelection, StoredAthleteSelection>();
         services.TryAddSingleton<IDemoSeeder, DemoSeeder>();
         services.TryAddSingleton<ICoachRosterSource, IntervalsCoachRosterSource>();
+        return services;
+    }
+
+    /// <summary>
+    /// Removes Data Protection's hosted service, which loads the key ring at start and so runs the process's first EF Core
+    /// query (≈ 0.25 s of a cold start). The database start-up creates a missing key itself, so the ring is left to load
+    /// on its first use: the first credential read, token mail or form. Call it after every registration that may add
+    /// Data Protection again (Razor Pages' antiforgery does).
+    /// </summary>
+    public static IServiceCollection SkipKeyRingPreload(this IServiceCollection services)
+    {
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(IHostedService)
+                && services[i].ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService")
+            {
+                services.RemoveAt(i);
+            }
+        }
+
         return services;
     }
 }

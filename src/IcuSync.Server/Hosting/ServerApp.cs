@@ -109,6 +109,8 @@ public static class ServerApp
             });
         }
 
+        // Last, after Razor Pages' antiforgery registered Data Protection (and its key-ring loader) once more.
+        builder.Services.SkipKeyRingPreload();
         var app = builder.Build();
         await app.Services.MigrateIcuSyncDatabaseAsync(cancellationToken);
         if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))

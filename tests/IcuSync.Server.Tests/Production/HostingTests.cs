@@ -4,6 +4,7 @@ using IcuSync.Intervals;
 using IcuSync.Sandbox;
 using IcuSync.Server.Hosting;
 using IcuSync.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,20 @@ public sealed class HostingTests
         Assert.Equal("ready", body.GetProperty("status").GetString());
         Assert.Equal("healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal("healthy", body.GetProperty("checks").GetProperty("intervals").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_server_leaves_the_key_ring_to_load_on_first_use_and_still_protects_with_it()
+    {
+        // Razor Pages' antiforgery registers Data Protection again after the accounts do; its key-ring loader (the
+        // process's first EF Core query at start) must still be gone from the started server.
+        await using var host = await IcuSyncTestHost.StartAsync();
+
+        var hosted = host.Server.App.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Select(s => s.GetType().Name).ToList();
+
+        Assert.DoesNotContain("DataProtectionHostedService", hosted);
+        var protector = host.Server.App.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
+        Assert.Equal("kept", protector.Unprotect(protector.Protect("kept")));
     }
 
     [Fact]
