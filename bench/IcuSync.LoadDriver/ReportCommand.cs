@@ -85,6 +85,12 @@ internal static class ReportCommand
             text.Append("| ").Append(target).Append(" | ").Append(measured).Append(" | ").Append(met switch { true => "yes", false => "**no**", null => "not measured in full" }).AppendLine(" |");
         }
 
+        void ColdRow(string how, ColdStartResult? start) =>
+            Row($"cold start to first tools/list < {ColdStartTargetSeconds:0.0} s ({how})",
+                start is null ? "–" : string.Create(inv, $"median {start.Median:0.000} s, max {start.Max:0.000} s over {start.Seconds.Count} starts")
+                    + (start?.CpuMedian is { } cpu ? string.Create(inv, $" (server CPU by then: median {cpu:0.00} s)") : ""),
+                start is null ? null : start.Median < ColdStartTargetSeconds);
+
         var icu16 = Find("icusync", TargetConcurrency);
         var echo16 = Find("echo", TargetConcurrency);
         var share = icu16 is not null && echo16 is not null && echo16.CallsPerSecond > 0 ? icu16.CallsPerSecond / echo16.CallsPerSecond : (double?)null;
@@ -92,22 +98,16 @@ internal static class ReportCommand
             share is { } s ? string.Create(inv, $"{s:P0} ({icu16!.CallsPerSecond:0} vs {echo16!.CallsPerSecond:0} calls/s)") : "–", share >= ThroughputTarget);
         Row($"get_fitness p99 < {P99TargetMs:0} ms at {TargetConcurrency} clients",
             icu16 is null ? "–" : ResultFiles.Ms(icu16.P99Ms) + " ms", icu16 is null ? null : icu16.P99Ms < P99TargetMs);
-        Row($"cold start to first tools/list < {ColdStartTargetSeconds:0.0} s",
-            cold is null ? "–" : string.Create(inv, $"median {cold.Median:0.000} s, max {cold.Max:0.000} s over {cold.Seconds.Count} starts")
-                + (cold?.CpuMedian is { } coldCpu ? string.Create(inv, $" (server CPU by then: median {coldCpu:0.00} s)") : ""), cold is null ? null : cold.Median < ColdStartTargetSeconds);
+        // Both starts are targets: the production configuration (the sandbox in its own process, no demo seeding) and
+        // demo mode (the built-in sandbox and its demo accounts, the README's command).
+        ColdRow("production: sandbox in its own process, no demo seeding", coldAlone);
+        ColdRow("demo mode: built-in sandbox", cold);
         Row($"RSS after 100k calls across 1,000 tokens < {RssTargetMb:0} MB",
             rss is null ? "–" : string.Create(inv, $"{rss.RssAfterMb:0} MB (peak {rss.PeakRssMb:0} MB; {rss.Calls} calls, {rss.Errors} errors, {rss.Tokens} tokens")
                 + (rss is not null && rss.Calls < 100_000 ? "; fewer calls than the target asks)" : rss is null ? "" : ")"),
             RssVerdict(rss));
         var errors = levels.Sum(l => l.Errors);
         Row("no failed calls in the load run", errors.ToString(inv), errors == 0);
-        if (coldAlone is not null)
-        {
-            text.AppendLine();
-            text.Append(inv, $"Cold start of the server alone (sandbox already running in its own process, as in production): median {coldAlone.Median:0.000} s, max {coldAlone.Max:0.000} s over {coldAlone.Seconds.Count} starts.");
-            text.AppendLine();
-        }
-
         return (text.ToString(), allMet);
     }
 
