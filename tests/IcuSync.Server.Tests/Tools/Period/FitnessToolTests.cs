@@ -2,6 +2,7 @@ using IcuSync.Sandbox;
 using IcuSync.Server.Tests.Infrastructure;
 using static IcuSync.Server.Tests.Infrastructure.McpCallKit;
 using static IcuSync.Server.Tests.Infrastructure.SandboxKit;
+using static IcuSync.Server.Tests.Tools.Writes.WriteTestKit;
 
 namespace IcuSync.Server.Tests.Tools.Period;
 
@@ -131,6 +132,26 @@ public sealed class FitnessToolTests(HostFixture fixture) : IClassFixture<HostFi
         }
 
         Assert.False(days[3].TryGetProperty("projected", out _));
+    }
+
+    [Fact]
+    public async Task A_repeated_call_gives_the_same_answer_until_a_write_changes_the_days_it_covers()
+    {
+        await using var client = await IcuSyncTestHost.ConnectAsync(Host.DemoUrl("Cyclist"));
+        var day = FreeDay(Host, 40);
+        (string, object?)[] range = [("start_date", Iso(day.AddDays(-2))), ("end_date", Iso(day))];
+        var before = (await client.CallAsync(Tool, range)).Structured();
+        var again = (await client.CallAsync(Tool, range)).Structured();
+        Assert.Equal(before.GetRawText(), again.GetRawText());
+
+        await DryRunThenConfirmAsync(client, "push_workout", Push(day, "Memo check", "- 1h 80%"));
+        var after = (await client.CallAsync(Tool, range)).Structured();
+
+        Assert.True(Load(after) > Load(before));
+        Assert.True(Last(after).GetProperty("atl").GetDouble() > Last(before).GetProperty("atl").GetDouble());
+
+        static System.Text.Json.JsonElement Last(System.Text.Json.JsonElement json) => json.GetProperty("days").EnumerateArray().Last();
+        static int Load(System.Text.Json.JsonElement json) => Last(json).TryGetProperty("load", out var load) ? load.GetInt32() : 0;
     }
 
     [Fact]
