@@ -13,13 +13,16 @@ public static class ToolResponse
     public static Coaching.MemoizedAnswer Memoizable<T>(T structured, string text) =>
         new(JsonSerializer.SerializeToElement(structured, IcuJson.Options), text);
 
-    public static CallToolResult From<T>(T structured, string text)
+    public static CallToolResult From<T>(T structured, string text) => From(Memoizable(structured, text));
+
+    /// <summary>The result of an answer already serialized (a kept one, or one just made by <see cref="Memoizable"/>).</summary>
+    public static CallToolResult From(Coaching.MemoizedAnswer answer)
     {
-        var element = JsonSerializer.SerializeToElement(structured, IcuJson.Options);
+        ArgumentNullException.ThrowIfNull(answer);
         return new CallToolResult
         {
-            StructuredContent = element,
-            Content = [new TextContentBlock { Text = text }],
+            StructuredContent = answer.Structured,
+            Content = [new TextContentBlock { Text = answer.Text }],
         };
     }
 }

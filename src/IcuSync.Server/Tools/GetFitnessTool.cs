@@ -32,12 +32,7 @@ public sealed class GetFitnessTool(ToolRuntime runtime, FitnessSeries fitness, A
             var context = scope.Context;
             // Everything the answer depends on besides its cached reads, which the memo checks itself.
             var key = string.Join('\n', Name, context.AthleteId, context.AthleteName, context.Today, context.Timezone, scope.Credential.Fingerprint, range.ToString());
-            var answer = await memo.GetOrComputeAsync(key, () => ComputeAsync(scope, range, cancellationToken), cancellationToken);
-            return new CallToolResult
-            {
-                StructuredContent = answer.Structured,
-                Content = [new TextContentBlock { Text = answer.Text }],
-            };
+            return ToolResponse.From(await memo.GetOrComputeAsync(key, () => ComputeAsync(scope, range, cancellationToken), cancellationToken));
         }, cancellationToken);
 
     private async Task<MemoizedAnswer> ComputeAsync(AthleteScope scope, DateRange range, CancellationToken cancellationToken)
