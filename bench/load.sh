@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The IcuSync load run in one command (docs/performance.md): builds Release, seeds 1,000 invited-coach tokens, starts
-# `icusync serve` (on the sandbox, temporary SQLite), the MCP SDK echo ceiling and the bare Kestrel ceiling on CPU 0, drives
+# `icusync serve` (on the sandbox, temporary SQLite), the MCP SDK echo ceiling (a two-byte answer, and one of get_fitness's
+# size) and the bare Kestrel ceiling on CPU 0, drives
 # each at 1, 16 and 128 clients from CPU 1, then RSS after 100k calls across the 1,000 tokens and the cold start, and
 # prints the figures with the ratios to the ceilings and the targets. Results: $OUT (JSON per run + report.md).
 #
@@ -21,6 +22,9 @@ COLD_RUNS=${COLD_RUNS:-5}
 SERVER_CPU=${SERVER_CPU:-0}
 DRIVER_CPU=${DRIVER_CPU:-1}
 OUT=${OUT:-artifacts/load/$(date -u +%Y%m%dT%H%M%SZ)}
+# The echo ceiling's second tool answers with prepared structured content as large as get_fitness's whole answer
+# (6,732 bytes, see "Token economy"): the MCP SDK's own ceiling for an answer of that size, reported next to echo.
+SAME_SIZE_ARGS='{"message":"hi","bytes":6732}'
 PORT_ICU=5180 PORT_ECHO=5181 PORT_FIXED=5182 PORT_COLD=5183 PORT_SANDBOX=5184
 
 started=$(date +%s)
@@ -120,10 +124,11 @@ run() { # label pid clients args...
 echo "== warm-up round: $WARMUP_ROUND per target at 16 clients, not measured (JIT tiering, caches, last-used stamps)"
 for target in "fixed $FIXED_PID --url http://127.0.0.1:$PORT_FIXED/ --tool echo" \
               "echo $ECHO_PID --url http://127.0.0.1:$PORT_ECHO/mcp --tool echo" \
+              "echo-same-size $ECHO_PID --url http://127.0.0.1:$PORT_ECHO/mcp --tool echo_payload" \
               "icusync $ICU_PID --urls-file $WORK/tokens.txt --tool get_fitness"; do
   set -- $target
   label=$1; shift 2
-  args='{}'; [[ $label == icusync ]] || args='{"message":"hi"}'
+  case $label in icusync) args='{}' ;; echo-same-size) args=$SAME_SIZE_ARGS ;; *) args='{"message":"hi"}' ;; esac
   taskset -c "$DRIVER_CPU" "${DRIVER[@]}" run "$@" --args "$args" --label "warm-up $label" --concurrency 16 \
     --duration "$WARMUP_ROUND" --warmup 0s > /dev/null
 done
@@ -133,6 +138,7 @@ echo "| target | tool | clients | calls/s | p50 ms | p90 ms | p99 ms | max ms | 
 for clients in $LEVELS; do
   run fixed "$FIXED_PID" "$clients" --url "http://127.0.0.1:$PORT_FIXED/" --tool echo --args '{"message":"hi"}'
   run echo "$ECHO_PID" "$clients" --url "http://127.0.0.1:$PORT_ECHO/mcp" --tool echo --args '{"message":"hi"}'
+  run echo-same-size "$ECHO_PID" "$clients" --url "http://127.0.0.1:$PORT_ECHO/mcp" --tool echo_payload --args "$SAME_SIZE_ARGS"
   run icusync "$ICU_PID" "$clients" --urls-file "$WORK/tokens.txt" --tool get_fitness --args '{}' \
     --metrics-url "http://127.0.0.1:$PORT_ICU/metrics"
 done

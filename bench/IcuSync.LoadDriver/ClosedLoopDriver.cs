@@ -140,7 +140,8 @@ internal sealed class ClosedLoopDriver(IReadOnlyList<Uri> urls, byte[] body)
             workers.Select(w => w.ErrorSample).FirstOrDefault(s => s is not null),
             upstreamDelta,
             serverCpuSeconds is { } cpu && all.Length + errorsByKind.Values.Sum() > 0 ? cpu * 1000 / (all.Length + errorsByKind.Values.Sum()) : null,
-            MachineInfo.LoadAverageNow());
+            MachineInfo.LoadAverageNow(),
+            workers.Select(w => w.AnswerBytes).FirstOrDefault(b => b is not null));
     }
 
     /// <summary>One client: its connection, a reusable read buffer, and what it measured.</summary>
@@ -153,6 +154,9 @@ internal sealed class ClosedLoopDriver(IReadOnlyList<Uri> urls, byte[] body)
         public Dictionary<CallOutcome, long> Errors { get; } = [];
 
         public string? ErrorSample { get; private set; }
+
+        /// <summary>The size of the last successful answer's HTTP body (the SSE frame with its JSON-RPC message).</summary>
+        public int? AnswerBytes { get; private set; }
 
         public async Task LoopAsync(int offset, int stride, long measureFrom, long measureTo, CancellationToken cancellationToken)
         {
@@ -196,6 +200,10 @@ internal sealed class ClosedLoopDriver(IReadOnlyList<Uri> urls, byte[] body)
                 if (outcome != CallOutcome.Ok)
                 {
                     ErrorSample ??= McpWire.Describe((int)response.StatusCode, answer.Span);
+                }
+                else
+                {
+                    AnswerBytes = length;
                 }
 
                 return outcome;

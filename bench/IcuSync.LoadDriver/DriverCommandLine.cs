@@ -6,7 +6,8 @@ internal static class DriverCommandLine
     public const string Usage = """
         icusync-load — MCP load driver and benchmark tools for IcuSync
 
-          echo-server --port P                      MCP SDK (stateless HTTP) with one 'echo' tool: the SDK's ceiling
+          echo-server --port P                      MCP SDK (stateless HTTP) with an 'echo' tool (the SDK's ceiling) and
+                                                    'echo_payload' (a prepared answer of 'bytes' bytes: the ceiling for that size)
           fixed-server --port P                     bare Kestrel answering every POST with a fixed tools/call result: the HTTP ceiling
           seed --database FILE --tokens N --out F [--base-url URL]
                                                     N invited coaches with get_fitness on a demo athlete; writes their MCP URLs

@@ -26,7 +26,8 @@ internal sealed record LevelResult(
     string? ErrorSample,
     double? UpstreamRequestsDuringRun,
     double? ServerCpuMsPerCall,
-    string LoadAverage);
+    string LoadAverage,
+    int? AnswerBytes = null);
 
 /// <summary>The output of one <c>run</c>: the target (token redacted) and its levels.</summary>
 internal sealed record RunResult(string Label, string Tool, string Target, int Urls, IReadOnlyList<LevelResult> Levels, MachineInfo Machine);

@@ -4,7 +4,7 @@ using System.Text;
 namespace IcuSync.LoadDriver;
 
 /// <summary>
-/// <c>report</c>: reads the JSON files one load run wrote (targets labelled <c>fixed</c>, <c>echo</c> and <c>icusync</c>,
+/// <c>report</c>: reads the JSON files one load run wrote (targets labelled <c>fixed</c>, <c>echo</c>, <c>echo-same-size</c> and <c>icusync</c>,
 /// plus <c>coldstart.json</c> and <c>rss.json</c>) and prints the figures, the ratios to the ceilings and the targets.
 /// </summary>
 internal static class ReportCommand
@@ -14,6 +14,9 @@ internal static class ReportCommand
     public const double ColdStartTargetSeconds = 1.5;
     public const double RssTargetMb = 250;
     public const int TargetConcurrency = 16;
+
+    /// <summary>The label of the echo ceiling's <c>echo_payload</c> runs: the SDK's ceiling for an answer of get_fitness's size.</summary>
+    public const string SizedEchoLabel = "echo-same-size";
 
     public static async Task<int> RunAsync(DriverOptions options, CancellationToken cancellationToken)
     {
@@ -54,12 +57,12 @@ internal static class ReportCommand
         text.AppendLine();
         text.AppendLine("### Against the ceilings of the same run");
         text.AppendLine();
-        text.AppendLine("| clients | icusync get_fitness calls/s | echo (MCP SDK) calls/s | fixed (Kestrel) calls/s | get_fitness ÷ echo | echo ÷ fixed | p50 get_fitness − echo | server CPU per call: get_fitness / echo (IcuSync's own) |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| clients | icusync get_fitness calls/s | echo (MCP SDK) calls/s | echo, same-size answer calls/s | fixed (Kestrel) calls/s | get_fitness ÷ echo | get_fitness ÷ same-size echo | echo ÷ fixed | p50 get_fitness − echo | server CPU per call: get_fitness / echo (IcuSync's own) |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var c in levels.Select(l => l.Concurrency).Distinct().Order())
         {
-            var (icu, echo, fixedLevel) = (Find("icusync", c), Find("echo", c), Find("fixed", c));
-            text.Append(inv, $"| {c} | {Rate(icu)} | {Rate(echo)} | {Rate(fixedLevel)} | {Ratio(icu, echo)} | {Ratio(echo, fixedLevel)} | ");
+            var (icu, echo, sized, fixedLevel) = (Find("icusync", c), Find("echo", c), Find(SizedEchoLabel, c), Find("fixed", c));
+            text.Append(inv, $"| {c} | {Rate(icu)} | {Rate(echo)} | {Rate(sized)} | {Rate(fixedLevel)} | {Ratio(icu, echo)} | {Ratio(icu, sized)} | {Ratio(echo, fixedLevel)} | ");
             text.Append(icu is not null && echo is not null ? ResultFiles.Ms(icu.P50Ms - echo.P50Ms) + " ms" : "–").Append(" | ");
             // Measured from /proc: the server's CPU time in the window over the calls it answered; the difference to the
             // echo ceiling is what IcuSync adds to the MCP SDK per call (no upstream time: the cache answers).
@@ -72,6 +75,15 @@ internal static class ReportCommand
         text.AppendLine();
         text.Append(inv, $"Upstream (Intervals.icu sandbox) requests during the measured get_fitness windows: {upstream:0} ");
         text.AppendLine(upstream == 0 ? "(the cache answered every call, so get_fitness latency is IcuSync's own overhead)." : "(NOT flat: some calls included upstream time).");
+        if (levels.FirstOrDefault(l => l.Label == "icusync")?.AnswerBytes is { } icuBytes && levels.FirstOrDefault(l => l.Label == "echo")?.AnswerBytes is { } echoBytes)
+        {
+            text.AppendLine();
+            text.Append(inv, $"Answer sizes (HTTP body): get_fitness {icuBytes:N0} bytes, echo {echoBytes:N0} bytes");
+            text.AppendLine(levels.FirstOrDefault(l => l.Label == SizedEchoLabel)?.AnswerBytes is { } sizedBytes
+                ? string.Create(inv, $", same-size echo {sizedBytes:N0} bytes (the MCP SDK's ceiling for an answer that large, a reference; the target is set against echo).")
+                : ".");
+        }
+
         text.AppendLine();
 
         text.AppendLine("### Targets");
@@ -127,7 +139,7 @@ internal static class ReportCommand
         return rss.Calls >= 100_000 ? true : null;
     }
 
-    private static int Order(string label) => label switch { "fixed" => 0, "echo" => 1, "icusync" => 2, _ => 3 };
+    private static int Order(string label) => label switch { "fixed" => 0, "echo" => 1, SizedEchoLabel => 2, "icusync" => 3, _ => 4 };
 
     private static string Rate(LevelResult? level) => level is null ? "–" : ResultFiles.Number(level.CallsPerSecond);
 
