@@ -20,6 +20,12 @@ public sealed class AccountsOptions
     public TimeSpan LastUsedResolution { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
+    /// How often the noted last-used times are written, in one batch (calls never write them themselves). Default
+    /// 5 seconds; between 00:00:01 and 00:01:00.
+    /// </summary>
+    public TimeSpan LastUsedFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How long a resolved principal (and the credentials looked up for it) may be reused without querying its token,
     /// invites and grants again. Each call still checks the access stamp, so changes apply on the next call on every
     /// instance. Default 1 minute; 00:00:00 turns the cache off.
@@ -63,6 +69,11 @@ internal sealed class AccountsOptionsValidator : IValidateOptions<AccountsOption
         if (options.LastUsedResolution < TimeSpan.Zero || options.LastUsedResolution > TimeSpan.FromDays(1))
         {
             problems.Add("Accounts:LastUsedResolution must be between 00:00:00 and 1.00:00:00 (default 00:01:00).");
+        }
+
+        if (options.LastUsedFlushInterval < TimeSpan.FromSeconds(1) || options.LastUsedFlushInterval > TimeSpan.FromMinutes(1))
+        {
+            problems.Add("Accounts:LastUsedFlushInterval must be between 00:00:01 and 00:01:00 (default 00:00:05).");
         }
 
         if (options.PrincipalCacheLifetime < TimeSpan.Zero || options.PrincipalCacheLifetime > TimeSpan.FromHours(1))

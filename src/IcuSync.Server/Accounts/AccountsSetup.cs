@@ -54,6 +54,9 @@ public static class AccountsSetup
         services.TryAddSingleton<DirectCoachRosters>();
         services.TryAddSingleton<AuditLog>();
         services.TryAddSingleton<PrincipalCache>();
+        // Last-used times are noted by calls and written in batches; stopping the host writes what is left.
+        services.TryAddSingleton<LastUsedRecorder>();
+        services.AddHostedService(sp => sp.GetRequiredService<LastUsedRecorder>());
         services.TryAddSingleton<AccessStampReader>();
         services.TryAddSingleton<IPrincipalResolver, TokenPrincipalResolver>();
         services.TryAddSingleton<IAthleteCredentials, StoredAthleteCredentials>();

@@ -15,6 +15,7 @@ internal sealed class TokenPrincipalResolver(
     DirectCoachRosters rosters,
     PrincipalCache cache,
     AccessStampReader stamps,
+    LastUsedRecorder lastUsed,
     IOptions<AccountsOptions> options,
     TimeProvider time) : IPrincipalResolver
 {
@@ -31,12 +32,7 @@ internal sealed class TokenPrincipalResolver(
         var stamp = cache.Enabled ? await stamps.ReadAsync(cancellationToken) : 0;
         if (cache.Find(hash, stamp) is { } cached)
         {
-            if (LastUsedIsDue(cached.LastUsedAt))
-            {
-                await using var touch = await dbFactory.CreateDbContextAsync(cancellationToken);
-                cached.LastUsedAt = await TouchAsync(touch, cached.Principal.TokenId, cached.LastUsedAt, cancellationToken);
-            }
-
+            cached.LastUsedAt = Touch(cached.Principal.TokenId, cached.LastUsedAt);
             return cached.Principal;
         }
 
@@ -58,30 +54,27 @@ internal sealed class TokenPrincipalResolver(
             return null;
         }
 
-        var lastUsed = await TouchAsync(db, row.Id, row.LastUsedAt, cancellationToken);
+        var used = Touch(row.Id, row.LastUsedAt);
         var (kind, name, athletes, notAfter) = resolved.Value;
         var selected = athletes.Any(a => a.AthleteId == row.SelectedAthleteId) ? row.SelectedAthleteId : null;
         var principal = new ResolvedPrincipal(row.Id, kind, name, athletes, selected);
-        cache.Store(hash, stamp, principal, lastUsed, notAfter);
+        cache.Store(hash, stamp, principal, used, notAfter);
         return principal;
     }
 
-    private bool LastUsedIsDue(DateTimeOffset? lastUsedAt) =>
-        lastUsedAt is not { } lastUsed || lastUsed <= time.GetUtcNow() - options.Value.LastUsedResolution;
-
-    /// <summary>Writes the token's last-used time when the stored one is older than the resolution; returns the time now stored.</summary>
-    private async Task<DateTimeOffset?> TouchAsync(IcuSyncDbContext db, Guid tokenId, DateTimeOffset? lastUsedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Notes the call for the token's last-used time when the known one is older than the resolution (the write happens
+    /// in <see cref="LastUsedRecorder"/>'s next batch, never in the call); returns the time now known.
+    /// </summary>
+    private DateTimeOffset? Touch(Guid tokenId, DateTimeOffset? lastUsedAt)
     {
-        if (!LastUsedIsDue(lastUsedAt))
+        var now = time.GetUtcNow();
+        if (lastUsedAt is { } known && known > now - options.Value.LastUsedResolution)
         {
             return lastUsedAt;
         }
 
-        var now = time.GetUtcNow();
-        var threshold = now - options.Value.LastUsedResolution;
-        await db.McpTokens
-            .Where(t => t.Id == tokenId && (t.LastUsedAt == null || t.LastUsedAt <= threshold))
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), cancellationToken);
+        lastUsed.Record(tokenId, now);
         return now;
     }
 

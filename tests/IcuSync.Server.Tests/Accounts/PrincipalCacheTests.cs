@@ -127,6 +127,7 @@ public sealed class PrincipalCacheTests
 
         host.Time.Advance(TimeSpan.FromMinutes(2));
         Assert.Same(principal, await host.ResolveAsync(token));
+        await host.Get<LastUsedRecorder>().FlushAsync(host.Ct);
 
         await using var db = await host.Get<IDbContextFactory<IcuSyncDbContext>>().CreateDbContextAsync(host.Ct);
         var stored = await db.McpTokens.AsNoTracking().SingleAsync(t => t.Id == principal!.TokenId, host.Ct);
@@ -161,6 +162,65 @@ public sealed class PrincipalCacheTests
         var changed = await host.ResolveAsync(token);
         Assert.DoesNotContain("push_workout", changed!.Athletes.Single(a => a.AthleteId == "i1001").GrantedTools);
         Assert.True(await StampAsync(host) > stamp);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Calls_write_no_last_used_time_themselves_and_one_flush_writes_all_that_came_due(string provider)
+    {
+        // 1,000 tokens first used together all came due together a minute later, and each call wrote its own stamp: a
+        // write transaction inside each of 1,000 calls, which stalled a loaded server for half a second every minute.
+        var commands = new DbCommandRecorder();
+        await using var host = await AccountsTestHost.StartAsync(provider, services: s => s.AddSingleton<IInterceptor>(commands));
+        var tokens = new List<string>();
+        foreach (var (name, id) in new[] { ("Ada Cyclist", "i1001"), ("Ben Runner", "i1002"), ("Cleo Triathlete", "i1003") })
+        {
+            tokens.Add(await host.AthleteTokenAsync((await host.CreateAthleteAsync(name, id)).Id));
+        }
+
+        foreach (var token in tokens)
+        {
+            await host.ResolveAsync(token);
+        }
+
+        var recorder = host.Get<LastUsedRecorder>();
+        await recorder.FlushAsync(host.Ct);
+        host.Time.Advance(TimeSpan.FromMinutes(2));
+        commands.Clear();
+        foreach (var token in tokens)
+        {
+            await host.ResolveAsync(token);
+        }
+
+        Assert.DoesNotContain(commands.Commands, c => c.Text.Contains("UPDATE", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(3, recorder.Pending);
+
+        Assert.Equal(3, await recorder.FlushAsync(host.Ct));
+        Assert.Single(commands.Commands, c => c.Text.Contains("UPDATE", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(0, recorder.Pending);
+        await using var db = await host.Get<IDbContextFactory<IcuSyncDbContext>>().CreateDbContextAsync(host.Ct);
+        var stored = await db.McpTokens.AsNoTracking().Select(t => t.LastUsedAt).ToListAsync(host.Ct);
+        Assert.Equal(3, stored.Count);
+        Assert.All(stored, at => Assert.Equal(host.Time.GetUtcNow(), at));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Stopping_the_server_writes_the_last_used_times_not_yet_flushed(string provider)
+    {
+        await using var host = await AccountsTestHost.StartAsync(provider);
+        var ada = await host.CreateAthleteAsync("Ada Cyclist", "i1001");
+        var token = await host.AthleteTokenAsync(ada.Id);
+        var principal = await host.ResolveAsync(token);
+        var recorder = host.Get<LastUsedRecorder>();
+        Assert.Equal(1, recorder.Pending);
+
+        await recorder.StartAsync(host.Ct);
+        await recorder.StopAsync(host.Ct);
+
+        await using var db = await host.Get<IDbContextFactory<IcuSyncDbContext>>().CreateDbContextAsync(host.Ct);
+        var stored = await db.McpTokens.AsNoTracking().SingleAsync(t => t.Id == principal!.TokenId, host.Ct);
+        Assert.Equal(AccountsTestHost.Start, stored.LastUsedAt);
     }
 
     private static Task<long> StampAsync(AccountsTestHost host) => host.Get<AccessStampReader>().ReadAsync(host.Ct);

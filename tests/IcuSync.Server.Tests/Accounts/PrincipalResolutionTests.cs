@@ -92,14 +92,19 @@ public sealed class PrincipalResolutionTests
         var token = await host.AthleteTokenAsync(ada.Id);
         var tokens = host.Get<McpTokenService>();
 
+        var recorder = host.Get<LastUsedRecorder>();
+
         Assert.Null((await tokens.ListAsync(ada.Id, null, host.Ct))[0].LastUsedAt);
         await host.ResolveAsync(token);
+        Assert.Equal(1, await recorder.FlushAsync(host.Ct));
         var first = (await tokens.ListAsync(ada.Id, null, host.Ct))[0].LastUsedAt;
         host.Time.Advance(TimeSpan.FromSeconds(30));
         await host.ResolveAsync(token);
+        Assert.Equal(0, recorder.Pending);
         var unchanged = (await tokens.ListAsync(ada.Id, null, host.Ct))[0].LastUsedAt;
         host.Time.Advance(TimeSpan.FromSeconds(31));
         await host.ResolveAsync(token);
+        Assert.Equal(1, await recorder.FlushAsync(host.Ct));
         var later = (await tokens.ListAsync(ada.Id, null, host.Ct))[0].LastUsedAt;
 
         Assert.Equal(AccountsTestHost.Start, first);
