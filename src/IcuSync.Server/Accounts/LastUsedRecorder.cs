@@ -17,7 +17,7 @@ namespace IcuSync.Server.Accounts;
 /// last call by at most the flush interval, well inside <see cref="AccountsOptions.LastUsedResolution"/>; a stored
 /// time never moves back. A process that is killed loses at most one interval of notes.
 /// </remarks>
-internal sealed partial class LastUsedRecorder(
+public sealed partial class LastUsedRecorder(
     IDbContextFactory<IcuSyncDbContext> dbFactory,
     IOptions<AccountsOptions> options,
     ILogger<LastUsedRecorder> logger) : BackgroundService
@@ -30,6 +30,10 @@ internal sealed partial class LastUsedRecorder(
     /// <summary>Notes a call of the token at <paramref name="usedAt"/>; the time is written at the next flush.</summary>
     public void Record(Guid tokenId, DateTimeOffset usedAt) =>
         pending.AddOrUpdate(tokenId, usedAt, (_, known) => usedAt > known ? usedAt : known);
+
+    /// <summary>The later of a stored last-used time and the one noted for the token here and not yet written.</summary>
+    public DateTimeOffset? Latest(Guid tokenId, DateTimeOffset? stored) =>
+        pending.TryGetValue(tokenId, out var noted) && (stored is null || noted > stored) ? noted : stored;
 
     /// <summary>The tokens noted and not yet written.</summary>
     public int Pending => pending.Count;

@@ -38,6 +38,7 @@ public sealed class McpTokenService(
     IDbContextFactory<IcuSyncDbContext> dbFactory,
     AccountSecrets secrets,
     McpUrls urls,
+    LastUsedRecorder lastUsed,
     TimeProvider time)
 {
     /// <summary>Returns the owner's live token URL, issuing a token when there is none ("view my token").</summary>
@@ -118,7 +119,8 @@ public sealed class McpTokenService(
         }
 
         var tokens = await query.ToListAsync(cancellationToken);
-        return [.. tokens.OrderByDescending(t => t.CreatedAt).Select(TokenSummary.From)];
+        // A use noted on this instance and not yet written (LastUsedRecorder) is shown at once.
+        return [.. tokens.OrderByDescending(t => t.CreatedAt).Select(t => TokenSummary.From(t) with { LastUsedAt = lastUsed.Latest(t.Id, t.LastUsedAt) })];
     }
 
     private async Task<AccountResult<IssuedToken>> IssueCoreAsync(IcuSyncDbContext db, TokenOwner owner, string actor, CancellationToken cancellationToken)

@@ -194,6 +194,8 @@ public sealed class PrincipalCacheTests
 
         Assert.DoesNotContain(commands.Commands, c => c.Text.Contains("UPDATE", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(3, recorder.Pending);
+        // The dashboard and the admin list show a noted use at once, before it is written.
+        Assert.All(await host.Get<McpTokenService>().ListAsync(null, null, host.Ct), t => Assert.Equal(host.Time.GetUtcNow(), t.LastUsedAt));
 
         Assert.Equal(3, await recorder.FlushAsync(host.Ct));
         Assert.Single(commands.Commands, c => c.Text.Contains("UPDATE", StringComparison.OrdinalIgnoreCase));
