@@ -127,6 +127,11 @@ internal static class WorkoutFormatter
             builder.Append(' ').Append(cue);
         }
 
+        // A note that starts with HR, LTHR, Pace or MMP would be read as the last target's unit word if it followed the
+        // target directly ("95% Press lap pace easy" must not become "95% pace easy Press lap", a pace target), so
+        // Press lap, which separated them in the text, stays between them.
+        var pressLapFirst = step.PressLap && step.Note is { Length: > 0 } text && text[0] is not (',' or ';')
+            && step.Targets.Count > 0 && !step.Freeride && StartsWithTargetWord(text);
         if (step.Length is { } length)
         {
             builder.Append(' ');
@@ -144,6 +149,11 @@ internal static class WorkoutFormatter
             builder.Append(" freeride");
         }
 
+        if (pressLapFirst)
+        {
+            builder.Append(" Press lap");
+        }
+
         if (step.Note is { Length: > 0 } note)
         {
             if (note[0] is not (',' or ';'))
@@ -154,10 +164,24 @@ internal static class WorkoutFormatter
             builder.Append(note);
         }
 
-        if (step.PressLap)
+        if (step.PressLap && !pressLapFirst)
         {
             builder.Append(" Press lap");
         }
+    }
+
+    /// <summary>Whether the text's first word is one that the parser reads as a target's unit (HR, LTHR, Pace, MMP).</summary>
+    private static bool StartsWithTargetWord(string text)
+    {
+        var end = 0;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]))
+        {
+            end++;
+        }
+
+        var word = text.AsSpan(0, end);
+        return word.Equals("hr", StringComparison.OrdinalIgnoreCase) || word.Equals("lthr", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("pace", StringComparison.OrdinalIgnoreCase) || word.Equals("mmp", StringComparison.OrdinalIgnoreCase);
     }
 
     public static void AppendLength(StringBuilder builder, StepLength length)

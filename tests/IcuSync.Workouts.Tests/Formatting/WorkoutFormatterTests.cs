@@ -60,6 +60,20 @@ public sealed class WorkoutFormatterTests
         Assert.Equal(canonical, WorkoutText.Format(text));
     }
 
+    [Theory]
+    // Found by Format_is_idempotent (seed 8CuItXGS4sv1): the note "pace …" moved next to "95-105%" and became its unit
+    // word on the next pass, a pace target.
+    [InlineData("- 30s 95-105% Press lap pace easy", "- 30s 95-105% Press lap pace easy")]
+    [InlineData("- 30s Z2 Press lap HR check", "- 30s Z2 Press lap HR check")]
+    public void Format_keeps_a_note_that_starts_with_a_unit_word_apart_from_the_targets(string text, string canonical)
+    {
+        var once = WorkoutText.Format(text);
+        Assert.Equal(canonical, once);
+        Assert.Equal(once, WorkoutText.Format(once));
+        var context = new WorkoutContext("Run", 250, 270);
+        Assert.Equal(WorkoutText.Analyze(text, context).DurationSecs, WorkoutText.Analyze(once, context).DurationSecs);
+    }
+
     [Fact]
     public void Format_keeps_notes_verbatim()
     {
