@@ -179,9 +179,7 @@ internal static class WorkoutFormatter
             end++;
         }
 
-        var word = text.AsSpan(0, end);
-        return word.Equals("hr", StringComparison.OrdinalIgnoreCase) || word.Equals("lthr", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("pace", StringComparison.OrdinalIgnoreCase) || word.Equals("mmp", StringComparison.OrdinalIgnoreCase);
+        return Lexicon.IsTargetUnitWord(text.AsSpan(0, end));
     }
 
     public static void AppendLength(StringBuilder builder, StepLength length)

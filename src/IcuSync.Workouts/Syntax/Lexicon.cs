@@ -659,4 +659,11 @@ internal static class Lexicon
     }
 
     public static bool IsWord(ReadOnlySpan<char> s, string word) => s.Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A word the parser reads as the unit of the target before it (<c>Z2 HR</c>, <c>80% LTHR</c>, <c>Z3 Pace</c>,
+    /// <c>110% MMP</c>), so text that starts with one must not follow a target directly.
+    /// </summary>
+    public static bool IsTargetUnitWord(ReadOnlySpan<char> s) =>
+        IsWord(s, "hr") || IsWord(s, "lthr") || IsWord(s, "pace") || IsWord(s, "mmp");
 }

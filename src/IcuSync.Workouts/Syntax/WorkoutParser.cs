@@ -915,6 +915,7 @@ internal sealed class WorkoutParser
         return true;
     }
 
+    /// <summary>The unit word after a percentage (one of <see cref="Lexicon.IsTargetUnitWord"/>'s); none means % of FTP.</summary>
     private static (TargetKind Kind, TargetUnit Unit) ReadPercentModifier(ReadOnlySpan<char> modifier)
     {
         if (Lexicon.IsWord(modifier, "hr"))
