@@ -23,7 +23,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await page.GetByLabel($"Ada Cyclist ({SandboxPrincipals.CyclistId})").CheckAsync();
         await PageChecks.ScreenshotAsync(page, "02-sandbox-consent");
         await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
-        await page.WaitForURLAsync("**/dashboard");
+        await page.WaitForPageAsync("**/dashboard");
 
         Assert.Equal("Hello, Ada Cyclist", await page.InnerTextAsync("h1"));
         Assert.Equal("Connected", await page.InnerTextAsync("#connection-status"));
@@ -53,7 +53,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
         }
 
         await page.ClickAsync("#invite-submit");
-        await page.WaitForURLAsync("**/dashboard?notice=invited**");
+        await page.WaitForPageAsync("**/dashboard?notice=invited**");
         Assert.Contains("Invite sent", await page.InnerTextAsync("#notice"), StringComparison.Ordinal);
         var ticked = await page.Locator($"[data-coach='{coach}'] input[type=checkbox]:checked").EvaluateAllAsync<string[]>("boxes => boxes.map(b => b.value)");
         Assert.Equal(TwoTools, ticked.Order(StringComparer.Ordinal));
@@ -96,7 +96,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
         var row = page.Locator($"[data-coach='{coach}']");
         await row.Locator("input[value=get_wellness]").UncheckAsync();
         await row.GetByRole(AriaRole.Button, new() { Name = "Save tools" }).ClickAsync();
-        await page.WaitForURLAsync("**/dashboard?notice=grants**");
+        await page.WaitForPageAsync("**/dashboard?notice=grants**");
         Assert.False(await page.Locator($"[data-coach='{coach}'] input[value=get_wellness]").IsCheckedAsync());
         Assert.True(await page.Locator($"[data-coach='{coach}'] input[value=get_fitness]").IsCheckedAsync());
 
@@ -168,14 +168,14 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/coach");
         await PageChecks.ScreenshotAsync(page, "05-coach-access");
         await page.ClickAsync("#direct-start");
-        await page.WaitForURLAsync("**/signin?returnUrl=**");
+        await page.WaitForPageAsync("**/signin?returnUrl=**");
         await page.FillAsync("#api-key", SandboxPrincipals.CoachApiKey);
         await page.ClickAsync("#apikey-submit");
-        await page.WaitForURLAsync("**/coach/direct**");
+        await page.WaitForPageAsync("**/coach/direct**");
         if (await page.Locator("#enable-direct").CountAsync() > 0)
         {
             await page.ClickAsync("#enable-direct");
-            await page.WaitForURLAsync("**/coach/direct?notice=enabled");
+            await page.WaitForPageAsync("**/coach/direct?notice=enabled");
         }
 
         Assert.Equal("Write", await AccessOfAsync(page, SandboxPrincipals.CyclistId));
@@ -202,7 +202,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
         await page.GotoAsync("/signin");
         await page.ClickAsync("#connect-intervals");
         await page.GetByRole(AriaRole.Button, new() { Name = "Deny" }).ClickAsync();
-        await page.WaitForURLAsync("**/error/denied");
+        await page.WaitForPageAsync("**/error/denied");
 
         Assert.Equal("You didn't allow access on Intervals.icu", await page.InnerTextAsync("h1"));
         var text = await page.InnerTextAsync("main");
@@ -217,7 +217,7 @@ public sealed class JourneyTests(BrowserFixture fixture)
     {
         await page.GotoAsync("/signin");
         await page.ClickAsync($"#demo-{who}");
-        await page.WaitForURLAsync(who == "coach" ? "**/coach/direct" : "**/dashboard");
+        await page.WaitForPageAsync(who == "coach" ? "**/coach/direct" : "**/dashboard");
     }
 
     private static Task<string> AccessOfAsync(IPage page, string athleteId) =>

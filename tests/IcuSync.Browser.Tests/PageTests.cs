@@ -46,7 +46,7 @@ public sealed class PageTests(BrowserFixture fixture)
         }
 
         await page.ClickAsync("#demo-coach");
-        await page.WaitForURLAsync("**/coach/direct");
+        await page.WaitForPageAsync("**/coach/direct");
         Assert.Equal("Write", await page.Locator("#roster tr[data-athlete='i1001'] td").Nth(2).InnerTextAsync());
     }
 

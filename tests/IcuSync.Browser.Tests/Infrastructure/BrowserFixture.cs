@@ -53,8 +53,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1200, Height = 900 },
         });
         // Generous: the whole solution's test projects share two cores, and a page's load event (all its resources) came
-        // after more than 15 s once under that load although the page itself rendered in 0.4 s. A real hang still fails.
-        context.SetDefaultTimeout(45_000);
+        // after more than 15 s once, and a sign-in step after more than 45 s, under that load although the page itself rendered
+        // in 0.4 s. A real hang still fails.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         return new BrowserSession(context, page);
     }

@@ -35,6 +35,18 @@ public static class PageChecks
         }
         """;
 
+    /// <summary>
+    /// Waits until the page has navigated to a URL matching <paramref name="glob"/> and its document has arrived whole
+    /// (the layout's footer, the body's last element, is there). Not Playwright's default wait for the load event: after a
+    /// redirect chain that event once never reached the test within 45 s although the server had sent the page in 30 ms
+    /// (<c>JourneyTests.Denied_OAuth_consent_shows_the_friendly_error_page</c> in a clean-clone CI run).
+    /// </summary>
+    public static async Task WaitForPageAsync(this IPage page, string glob)
+    {
+        await page.WaitForURLAsync(glob, new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("body > footer").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
     /// <summary>Labels on inputs, one h1 and no skipped heading levels, named controls, unique ids, a main landmark.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

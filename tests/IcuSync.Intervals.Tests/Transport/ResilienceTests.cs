@@ -190,13 +190,17 @@ public sealed class ResilienceTests
     public async Task Retries_stop_when_the_overall_budget_is_spent()
     {
         await using var server = ScriptedServer.Always(new ScriptedResponse(503, "down"));
+        // More retries than the budget allows (the most the options accept, 200–400 ms apart with jitter, so about ten fit in
+        // 2.5 s; all 21 attempts would mean the budget did not stop them). The per-attempt timeout is generous: on a loaded CI
+        // machine a 200 ms timeout once expired before the scripted 503 came back, so no upstream status was known when
+        // the budget ran out.
         using var harness = new Harness(server.BaseAddress, o =>
         {
             o.MaxRetries = 20;
-            o.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
-            o.RetryMaxDelay = TimeSpan.FromMilliseconds(200);
-            o.RequestTimeout = TimeSpan.FromMilliseconds(200);
-            o.TotalTimeout = TimeSpan.FromMilliseconds(1500); // room for a second attempt even when the first is slow under load
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(200);
+            o.RetryMaxDelay = TimeSpan.FromMilliseconds(400);
+            o.RequestTimeout = TimeSpan.FromSeconds(2);
+            o.TotalTimeout = TimeSpan.FromMilliseconds(2500);
         });
 
         var error = await Assert.ThrowsAsync<IntervalsException>(() =>

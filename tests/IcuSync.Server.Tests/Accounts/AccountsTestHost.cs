@@ -189,6 +189,8 @@ public sealed class AccountsTestHost : IAsyncDisposable
 /// <summary>Reads .eml files: the pickup folder, or the folder the test SMTP server stores mail in.</summary>
 public static class MailFolder
 {
+    private static readonly TimeSpan MailWait = TimeSpan.FromMinutes(1);
+
     public static IReadOnlyList<MimeMessage> Read(string folder, string? envelopeTo)
     {
         if (!Directory.Exists(folder))
@@ -210,6 +212,41 @@ public static class MailFolder
         return messages;
     }
 
+    /// <summary>
+    /// Waits for the first mail in <paramref name="folder"/> to <paramref name="to"/> that <paramref name="matches"/>.
+    /// Generous (a minute): mail goes through the server's background queue and, with SMTP, a separate process, and the
+    /// test projects share two cores; under that load one confirmation mail took more than 15 s. A lost mail still fails,
+    /// naming <paramref name="what"/>.
+    /// </summary>
+    public static async Task<MimeMessage> WaitForAsync(string folder, string to, Func<MimeMessage, bool> matches, string what)
+    {
+        var deadline = DateTime.UtcNow + MailWait;
+        while (true)
+        {
+            if (Directory.Exists(folder))
+            {
+                foreach (var file in Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal))
+                {
+                    var message = await TryLoadAsync(file);
+                    if (message is not null
+                        && message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase))
+                        && matches(message))
+                    {
+                        return message;
+                    }
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No mail to {to} {what} arrived in {folder} within {MailWait.TotalSeconds:0} s.");
+            }
+
+            // The file is written by another component (the mail sender or the SMTP server); there is no event to wait on.
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>The first http(s) URL in the plain-text body that starts with <paramref name="prefix"/>.</summary>
     public static string UrlIn(MimeMessage message, string prefix)
     {
@@ -218,6 +255,20 @@ public static class MailFolder
         Assert.True(at >= 0, $"No URL starting with '{prefix}' in mail '{message.Subject}':\n{text}");
         var end = text.IndexOfAny([' ', '\r', '\n'], at);
         return end < 0 ? text[at..] : text[at..end];
+    }
+
+    /// <summary>The mail in <paramref name="path"/>, or null while its writer has not finished it.</summary>
+    private static async Task<MimeMessage?> TryLoadAsync(string path)
+    {
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            return await MimeMessage.LoadAsync(stream);
+        }
+        catch (Exception error) when (error is IOException or FormatException)
+        {
+            return null;
+        }
     }
 }
 

@@ -174,8 +174,15 @@ public sealed class HostingTests
             Assert.NotEqual(true, (await client.CallToolAsync("get_athlete_profile", new Dictionary<string, object?>())).IsError);
         }
 
+        // HybridCache may finish its write to the second level just after the call is answered: wait for it (10 s).
         await using var redis = await ConnectionMultiplexer.ConnectAsync(TestServices.Redis);
         var keys = redis.GetServers()[0].Keys(pattern: prefix + "*").ToList();
+        for (var waited = 0; keys.Count == 0 && waited < 100; waited++)
+        {
+            await Task.Delay(100);
+            keys = redis.GetServers()[0].Keys(pattern: prefix + "*").ToList();
+        }
+
         Assert.NotEmpty(keys);
     }
 

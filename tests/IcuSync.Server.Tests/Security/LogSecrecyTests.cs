@@ -2,9 +2,11 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 using IcuSync.Sandbox;
 using IcuSync.Server.Accounts;
 using IcuSync.Server.Data;
+using IcuSync.Server.Tests.Accounts;
 using IcuSync.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +18,7 @@ namespace IcuSync.Server.Tests.Security;
 /// Every log line (message, structured values, scopes and exception, at Debug level with the shipped category filters)
 /// and every trace span of a busy session holds no MCP token, API key, OAuth token, confirmation code or email.
 /// </summary>
-public sealed class LogSecrecyTests
+public sealed partial class LogSecrecyTests
 {
     [Fact]
     public async Task A_whole_session_leaves_no_secret_in_the_logs_or_traces()
@@ -194,34 +196,18 @@ public sealed class LogSecrecyTests
 
     private static async Task<string> WaitForLinkAsync(string folder, string to)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            if (Directory.Exists(folder))
-            {
-                foreach (var file in Directory.GetFiles(folder, "*.eml"))
-                {
-                    var message = await MimeKit.MimeMessage.LoadAsync(file);
-                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase))
-                        && System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+\?code=[A-Za-z0-9_\-%]+") is { Success: true } match)
-                    {
-                        return match.Value;
-                    }
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No confirmation mail to {to} arrived.");
-
-            // The pickup folder is written by the mail sender; there is nothing to wait on but the file.
-            await Task.Delay(50);
-        }
+        var mail = await MailFolder.WaitForAsync(folder, to, m => ConfirmationLink().IsMatch(m.TextBody ?? ""), "with a confirmation link");
+        return ConfirmationLink().Match(mail.TextBody ?? "").Value;
     }
+
+    [GeneratedRegex(@"https?://\S+\?code=[A-Za-z0-9_\-%]+")]
+    private static partial Regex ConfirmationLink();
 
     private static async Task<string> ApproveOnSandboxAsync(Uri authorize, string athleteId)
     {
         using var sandbox = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var consent = await sandbox.GetStringAsync(authorize);
-        var fields = System.Text.RegularExpressions.Regex.Matches(consent, "<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\">")
+        var fields = Regex.Matches(consent, "<input type=\"hidden\" name=\"([a-z_]+)\" value=\"([^\"]*)\">")
             .Select(m => new KeyValuePair<string, string>(m.Groups[1].Value, WebUtility.HtmlDecode(m.Groups[2].Value)))
             .Append(new("athlete_id", athleteId))
             .Append(new("decision", "approve"));

@@ -406,39 +406,9 @@ public sealed partial class WebFlowAttackTests(WebHostFixture fixture) : IClassF
 
     private int MailCount() => Directory.Exists(MailFolder) ? Directory.GetFiles(MailFolder, "*.eml").Length : 0;
 
-    private async Task<MimeMessage> WaitForMailAsync(string to, string subject)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            if (Directory.Exists(MailFolder))
-            {
-                foreach (var file in Directory.GetFiles(MailFolder, "*.eml"))
-                {
-                    MimeMessage message;
-                    try
-                    {
-                        message = await MimeMessage.LoadAsync(file);
-                    }
-                    catch (Exception error) when (error is IOException or FormatException)
-                    {
-                        continue;
-                    }
-
-                    if (message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase))
-                        && (message.Subject ?? "").Contains(subject, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return message;
-                    }
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No mail to {to} about '{subject}' arrived.");
-
-            // The pickup folder is written by the mail sender; there is nothing to wait on but the file.
-            await Task.Delay(50);
-        }
-    }
+    private Task<MimeMessage> WaitForMailAsync(string to, string subject) =>
+        IcuSync.Server.Tests.Accounts.MailFolder.WaitForAsync(
+            MailFolder, to, m => (m.Subject ?? "").Contains(subject, StringComparison.OrdinalIgnoreCase), $"about '{subject}'");
 
     private static string McpUrlIn(MimeMessage mail) =>
         McpUrlPattern().Match(mail.TextBody ?? "") is { Success: true } match ? match.Value : throw new InvalidOperationException($"The mail '{mail.Subject}' holds no MCP URL.");
