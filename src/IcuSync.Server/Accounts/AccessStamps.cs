@@ -9,7 +9,7 @@ namespace IcuSync.Server.Accounts;
 /// a change to such data moves it on (<see cref="IcuSyncDbContext"/> does this for tracked changes; the few bulk
 /// updates of such data call <see cref="BumpAsync"/> themselves), and <see cref="PrincipalCache"/> trusts a resolved
 /// principal only while the stamp it was resolved under is still the current one, on every instance
-/// (<see cref="AccessStampReader"/> reads it).
+/// (<see cref="AccessReader"/> reads it).
 /// </summary>
 public static class AccessStamps
 {

@@ -57,7 +57,7 @@ public static class AccountsSetup
         // Last-used times are noted by calls and written in batches; stopping the host writes what is left.
         services.TryAddSingleton<LastUsedRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<LastUsedRecorder>());
-        services.TryAddSingleton<AccessStampReader>();
+        services.TryAddSingleton<AccessReader>();
         services.TryAddSingleton<IPrincipalResolver, TokenPrincipalResolver>();
         services.TryAddSingleton<IAthleteCredentials, StoredAthleteCredentials>();
         services.TryAddSingleton<IAthleteSelection, StoredAthleteSelection>();

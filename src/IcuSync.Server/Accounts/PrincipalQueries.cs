@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace IcuSync.Server.Accounts;
 
 /// <summary>
-/// The database queries every MCP call runs (token → principal, then the credential re-check), compiled: EF Core then
-/// skips building, funcletizing and looking up the LINQ expression on each call, which was most of a cached call's
-/// database cost (SQLite's own work is tiny). A compiled query may only run against the model it was first run with,
+/// The EF Core queries of resolving a coach's token and of the credential re-check every data read runs, compiled:
+/// EF Core then skips building, funcletizing and looking up the LINQ expression on each call, which was most of a
+/// cached call's database cost (SQLite's own work is tiny). A compiled query may only run against the model it was first run with,
 /// and a process can hold several (SQLite and PostgreSQL, test hosts side by side), so there is one set per model.
 /// </summary>
 internal sealed class PrincipalQueries
@@ -17,15 +17,10 @@ internal sealed class PrincipalQueries
 
     public static PrincipalQueries For(IcuSyncDbContext db) => PerModel.GetValue(db.Model, static _ => new PrincipalQueries());
 
-    /// <summary>The token by its digest and, for athlete and direct-coach tokens, its account: one round trip.</summary>
-    public Func<IcuSyncDbContext, byte[], CancellationToken, Task<TokenRow?>> TokenWithAccount { get; } =
-        EF.CompileAsyncQuery((IcuSyncDbContext db, byte[] hash, CancellationToken _) =>
-            (from t in db.McpTokens.AsNoTracking()
-             where t.Hash == hash
-             join a in db.AthleteAccounts.AsNoTracking() on t.AthleteAccountId equals (Guid?)a.Id into accounts
-             from a in accounts.DefaultIfEmpty()
-             select new TokenRow(t, a))
-            .FirstOrDefault());
+    /// <summary>A direct coach's account (the token itself is read by <see cref="AccessReader"/>).</summary>
+    public Func<IcuSyncDbContext, Guid, CancellationToken, Task<AthleteAccount?>> AccountById { get; } =
+        EF.CompileAsyncQuery((IcuSyncDbContext db, Guid id, CancellationToken _) =>
+            db.AthleteAccounts.AsNoTracking().FirstOrDefault(a => a.Id == id));
 
     /// <summary>An invited coach's invites with their grants and the inviting athlete's account.</summary>
     public Func<IcuSyncDbContext, Guid?, IAsyncEnumerable<InviteRow>> InvitesOf { get; } =
@@ -75,8 +70,6 @@ internal sealed class PrincipalQueries
         EF.CompileAsyncQuery((IcuSyncDbContext db, Guid coachId, string athleteId, CancellationToken _) =>
             db.RosterEntries.Any(r => r.CoachAccountId == coachId && r.AthleteId == athleteId && r.Permission != RosterPermission.None));
 }
-
-internal sealed record TokenRow(McpToken Token, AthleteAccount? Account);
 
 internal sealed record InviteRow(bool IsOwnCoachEmail, List<string> Tools, string? IntervalsAthleteId, string Name, PlanStatus Plan);
 

@@ -14,7 +14,7 @@ internal sealed class TokenPrincipalResolver(
     IDbContextFactory<IcuSyncDbContext> dbFactory,
     DirectCoachRosters rosters,
     PrincipalCache cache,
-    AccessStampReader stamps,
+    AccessReader reads,
     LastUsedRecorder lastUsed,
     IOptions<AccountsOptions> options,
     TimeProvider time) : IPrincipalResolver
@@ -29,25 +29,25 @@ internal sealed class TokenPrincipalResolver(
         var hash = AccountSecrets.Hash(token);
         // The stamp is read before anything else: a principal resolved below is stored under it, so a change that
         // lands meanwhile moves the stamp on and the next call resolves again.
-        var stamp = cache.Enabled ? await stamps.ReadAsync(cancellationToken) : 0;
+        var stamp = cache.Enabled ? await reads.ReadStampAsync(cancellationToken) : 0;
         if (cache.Find(hash, stamp) is { } cached)
         {
             cached.LastUsedAt = Touch(cached.Principal.TokenId, cached.LastUsedAt);
             return cached.Principal;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var found = await PrincipalQueries.For(db).TokenWithAccount(db, hash, cancellationToken);
-        if (found is not { Token: var row } || !AccountSecrets.DigestsEqual(row.Hash, hash) || row.RevokedAt is not null)
+        // A plain read, not EF Core: an athlete's token resolves without any LINQ query (see AccessReader).
+        var row = await reads.FindTokenAsync(hash, cancellationToken);
+        if (row is null || !AccountSecrets.DigestsEqual(row.Hash, hash) || row.Revoked)
         {
             return null;
         }
 
         var resolved = row.Kind switch
         {
-            McpTokenKind.Athlete => Athlete(found.Account),
-            McpTokenKind.InvitedCoach => await InvitedCoachAsync(db, row, cancellationToken),
-            _ => await DirectCoachAsync(db, found.Account, cancellationToken),
+            McpTokenKind.Athlete => Athlete(row),
+            McpTokenKind.InvitedCoach => await InvitedCoachAsync(row, cancellationToken),
+            _ => await DirectCoachAsync(row, cancellationToken),
         };
         if (resolved is null)
         {
@@ -78,19 +78,20 @@ internal sealed class TokenPrincipalResolver(
         return now;
     }
 
-    private static Resolution? Athlete(AthleteAccount? account)
+    private static Resolution? Athlete(TokenRecord row)
     {
-        if (account is null)
+        if (row.AccountId is null || row.AccountName is not { } name)
         {
             return null;
         }
 
-        IReadOnlyList<ReachableAthlete> athletes = account.IntervalsAthleteId is { } id ? [Self(id, account.Name)] : [];
-        return (PrincipalKind.Athlete, account.Name, athletes, null);
+        IReadOnlyList<ReachableAthlete> athletes = row.AccountAthleteId is { } id ? [Self(id, name)] : [];
+        return (PrincipalKind.Athlete, name, athletes, null);
     }
 
-    private static async Task<Resolution?> InvitedCoachAsync(IcuSyncDbContext db, McpToken row, CancellationToken cancellationToken)
+    private async Task<Resolution?> InvitedCoachAsync(TokenRecord row, CancellationToken cancellationToken)
     {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var invites = new List<InviteRow>();
         await foreach (var invite in PrincipalQueries.For(db).InvitesOf(db, row.InvitedCoachId).WithCancellation(cancellationToken))
         {
@@ -109,8 +110,15 @@ internal sealed class TokenPrincipalResolver(
         return (PrincipalKind.InvitedCoach, own is null ? "Invited coach" : $"{own.Name} (coach)", athletes, null);
     }
 
-    private async Task<Resolution?> DirectCoachAsync(IcuSyncDbContext db, AthleteAccount? account, CancellationToken cancellationToken)
+    private async Task<Resolution?> DirectCoachAsync(TokenRecord row, CancellationToken cancellationToken)
     {
+        if (row.AccountId is not { } accountId)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var account = await PrincipalQueries.For(db).AccountById(db, accountId, cancellationToken);
         if (account is null)
         {
             return null;
@@ -166,7 +174,7 @@ internal sealed class StoredAthleteCredentials(
     IDbContextFactory<IcuSyncDbContext> dbFactory,
     AccountSecrets secrets,
     PrincipalCache cache,
-    AccessStampReader stamps) : IAthleteCredentials
+    AccessReader reads) : IAthleteCredentials
 {
     public async Task<IntervalsCredential?> GetForAsync(ResolvedPrincipal principal, string athleteId, CancellationToken cancellationToken)
     {
@@ -180,7 +188,7 @@ internal sealed class StoredAthleteCredentials(
         // principal kept from before a revocation, a withdrawn grant or a new key is checked in full below.
         var entry = cache.Of(principal);
         if (entry is not null && entry.Credentials.TryGetValue(athleteId, out var known)
-            && await stamps.ReadAsync(cancellationToken) == entry.Stamp)
+            && await reads.ReadStampAsync(cancellationToken) == entry.Stamp)
         {
             return known;
         }

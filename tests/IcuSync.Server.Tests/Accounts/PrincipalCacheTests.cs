@@ -107,7 +107,7 @@ public sealed class PrincipalCacheTests
         await using var off = await AccountsTestHost.StartAsync(
             provider,
             configure: c => c["Accounts:PrincipalCacheLifetime"] = "00:00:00",
-            services: s => s.AddSingleton<IInterceptor>(commands));
+            services: s => s.AddSingleton<IInterceptor>(commands).AddSingleton<IAccessCommandObserver>(commands));
         var ben = await off.CreateAthleteAsync("Ben Runner", "i1002");
         var benToken = await off.AthleteTokenAsync(ben.Id);
         var uncached = await off.ResolveAsync(benToken);
@@ -225,7 +225,7 @@ public sealed class PrincipalCacheTests
         Assert.Equal(AccountsTestHost.Start, stored.LastUsedAt);
     }
 
-    private static Task<long> StampAsync(AccountsTestHost host) => host.Get<AccessStampReader>().ReadAsync(host.Ct);
+    private static Task<long> StampAsync(AccountsTestHost host) => host.Get<AccessReader>().ReadStampAsync(host.Ct);
 
     /// <summary>The first of the access tables each recorded command names, in order.</summary>
     private static List<string> Tables(DbCommandRecorder commands) =>

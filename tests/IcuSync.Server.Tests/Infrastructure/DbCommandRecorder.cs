@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using IcuSync.Server.Accounts;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IcuSync.Server.Tests.Infrastructure;
 
 /// <summary>
 /// Records each command EF Core sends (its SQL text, parameter values and names), for tests that check what reaches the
-/// database. Register it as an <see cref="IInterceptor"/> service; the server's context factory picks it up.
+/// database. Register it as an <see cref="IInterceptor"/> service; the server's context factory picks it up. Registered
+/// as an <see cref="IAccessCommandObserver"/> too, it also records the plain commands of <see cref="AccessReader"/>.
 /// </summary>
-internal sealed class DbCommandRecorder : DbCommandInterceptor
+internal sealed class DbCommandRecorder : DbCommandInterceptor, IAccessCommandObserver
 {
     private readonly ConcurrentQueue<RecordedCommand> commands = new();
 
@@ -52,6 +54,8 @@ internal sealed class DbCommandRecorder : DbCommandInterceptor
         Record(command);
         return base.ScalarExecuting(command, eventData, result);
     }
+
+    public void Executing(DbCommand command) => Record(command);
 
     private void Record(DbCommand command) => commands.Enqueue(new RecordedCommand(
         command.CommandText,
