@@ -13,7 +13,7 @@ namespace IcuSync.Server.Mcp;
 /// every tool that has an output schema by serializing whatever the method returned, and then, for a
 /// <see cref="CallToolResult"/>, passes the result through and drops what it built: a serialization and a parse of the
 /// whole answer on every call for nothing. The wrapped tool has no schema, so it skips that step; clients see the
-/// same listing.
+/// schema stored for it in <see cref="OutputSchemas"/>.
 /// </summary>
 internal sealed class ListedSchemaTool : DelegatingMcpServerTool
 {
@@ -54,28 +54,39 @@ internal sealed class ListedSchemaTool : DelegatingMcpServerTool
     }
 
     /// <summary>
-    /// The tool as it should be served: its output schema made portable (<see cref="Portable"/>), and wrapped when its
-    /// method returns <see cref="CallToolResult"/>.
+    /// The tool as it should be served: a tool marked <see cref="OutputSchemaAttribute"/> wrapped with its output schema
+    /// from <see cref="OutputSchemas"/>; any other tool as it is (an output schema the SDK generated made portable).
     /// </summary>
     public static McpServerTool Wrap(McpServerTool tool)
     {
         ArgumentNullException.ThrowIfNull(tool);
-        if (tool is ListedSchemaTool || tool.ProtocolTool.OutputSchema is not { } schema)
+        if (tool is ListedSchemaTool)
         {
             return tool;
         }
 
-        var portable = Portable(schema);
-        if (!ReturnsCallToolResult(tool))
+        if (tool.ProtocolTool.OutputSchema is { } generated)
         {
-            tool.ProtocolTool.OutputSchema = portable;
+            tool.ProtocolTool.OutputSchema = Portable(generated);
             return tool;
+        }
+
+        var method = tool.Metadata.OfType<MethodInfo>().FirstOrDefault();
+        if (method?.GetCustomAttribute<OutputSchemaAttribute>() is null)
+        {
+            return tool;
+        }
+
+        if (!ReturnsCallToolResult(method) || OutputSchemas.For(tool.ProtocolTool.Name) is not { } schema)
+        {
+            throw new InvalidOperationException(
+                $"The tool '{tool.ProtocolTool.Name}' is marked [OutputSchema]: it must return CallToolResult and have a schema in Mcp/OutputSchemas.json " +
+                "(run the OutputSchemaFileTests with ICUSYNC_UPDATE_OUTPUT_SCHEMAS=1).");
         }
 
         var copy = JsonSerializer.Deserialize<Tool>(
             JsonSerializer.Serialize(tool.ProtocolTool, McpJsonUtilities.DefaultOptions), McpJsonUtilities.DefaultOptions)!;
-        copy.OutputSchema = portable;
-        tool.ProtocolTool.OutputSchema = null;
+        copy.OutputSchema = schema;
         return new ListedSchemaTool(tool, copy);
     }
 
@@ -90,9 +101,9 @@ internal sealed class ListedSchemaTool : DelegatingMcpServerTool
         return JsonSerializer.SerializeToElement(node);
     }
 
-    private static bool ReturnsCallToolResult(McpServerTool tool)
+    private static bool ReturnsCallToolResult(MethodInfo method)
     {
-        var returns = tool.Metadata.OfType<MethodInfo>().FirstOrDefault()?.ReturnType;
+        var returns = method.ReturnType;
         return returns == typeof(CallToolResult) || returns == typeof(Task<CallToolResult>) || returns == typeof(ValueTask<CallToolResult>);
     }
 

@@ -14,8 +14,8 @@ public sealed class DeleteWorkoutTool(ToolRuntime runtime, PlannedWorkouts worko
 {
     public const string Name = "delete_workout";
 
-    [McpServerTool(Name = Name, Title = "Delete a planned workout or note", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = true,
-        UseStructuredContent = true, OutputSchemaType = typeof(DeleteWorkoutResult))]
+    [McpServerTool(Name = Name, Title = "Delete a planned workout or note", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = true)]
+    [OutputSchema(typeof(DeleteWorkoutResult))]
     [Description("Removes ONE planned workout or note from the athlete's calendar. Name it by 'event_id' (from get_events), or by 'date' plus " +
         "'name_contains'; an ambiguous match lists the candidates instead of guessing. Call first WITHOUT 'confirm': the dry run shows exactly " +
         "what would be deleted and returns a 'confirm' code; warn the user and, only after they approve, repeat the SAME arguments with " +

@@ -16,8 +16,8 @@ public sealed class EditWorkoutTool(ToolRuntime runtime, PlannedWorkouts workout
 {
     public const string Name = "edit_workout";
 
-    [McpServerTool(Name = Name, Title = "Edit a planned workout", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = true,
-        UseStructuredContent = true, OutputSchemaType = typeof(EditWorkoutResult))]
+    [McpServerTool(Name = Name, Title = "Edit a planned workout", ReadOnly = false, Idempotent = true, Destructive = true, OpenWorld = true)]
+    [OutputSchema(typeof(EditWorkoutResult))]
     [Description("Changes a planned workout or note IN PLACE (same event id; never delete and recreate). Name it by 'event_id' (from get_events), " +
         "or by 'date' plus 'name_contains' (a fragment of its name or description). Call first WITHOUT 'confirm': the dry run validates a new " +
         "description like push_workout and shows a before → after diff and a 'confirm' code; after the user approves, repeat the SAME arguments " +

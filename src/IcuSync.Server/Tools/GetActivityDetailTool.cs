@@ -14,8 +14,8 @@ public sealed class GetActivityDetailTool(ToolRuntime runtime, ActivityAnalysisS
 
     private const int TextIntervalRows = 20;
 
-    [McpServerTool(Name = Name, Title = "Activity detail", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true,
-        UseStructuredContent = true, OutputSchemaType = typeof(ActivityDetailResult))]
+    [McpServerTool(Name = Name, Title = "Activity detail", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [OutputSchema(typeof(ActivityDetailResult))]
     [Description("One completed activity by id: summary (duration, distance, load, IF, avg/NP power, HR, pace, cadence, RPE/feel), " +
         "the intervals/laps as a compact table (rep, duration_s, avg/NP power, avg HR, pace, cadence, zone), interval groups, time in " +
         "power/HR/pace zones with zone names and bounds, weather and notes. Strava imports are explained (Strava keeps their data out " +

@@ -12,8 +12,8 @@ public sealed class GetAthleteProfileTool(ToolRuntime runtime, AthleteProfiles p
 {
     public const string Name = "get_athlete_profile";
 
-    [McpServerTool(Name = Name, Title = "Athlete profile", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true,
-        UseStructuredContent = true, OutputSchemaType = typeof(AthleteProfileResult))]
+    [McpServerTool(Name = Name, Title = "Athlete profile", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [OutputSchema(typeof(AthleteProfileResult))]
     [Description("The athlete's sports with per-sport FTP/eFTP, W′, LTHR, max HR, threshold pace (in the athlete's pace units), " +
         "named zones, weight and time zone. Use before planning or interpreting intensities.")]
     public Task<CallToolResult> GetAthleteProfileAsync(

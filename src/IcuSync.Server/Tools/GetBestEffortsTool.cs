@@ -17,8 +17,8 @@ public sealed class GetBestEffortsTool(ToolRuntime runtime, AthleteBestEfforts e
     private const double MinDistanceM = 25;
     private const double MaxDistanceM = 200_000;
 
-    [McpServerTool(Name = Name, Title = "Best efforts", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true,
-        UseStructuredContent = true, OutputSchemaType = typeof(BestEffortsResult))]
+    [McpServerTool(Name = Name, Title = "Best efforts", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [OutputSchema(typeof(BestEffortsResult))]
     [Description("The athlete's best efforts over a date range (default: the last 90 days; at most 366 days), from the Intervals.icu " +
         "athlete curves: best power (W, W/kg) or heart rate (bpm) held for chosen durations, or fastest times and paces for chosen " +
         "distances. Each effort names the activity id and local date that set it.")]

@@ -15,8 +15,8 @@ public sealed class GetEventsTool(ToolRuntime runtime, CalendarEvents calendar)
     /// <summary>Days after start_date the default range covers (today … today + 14).</summary>
     public const int DefaultDaysAhead = 14;
 
-    [McpServerTool(Name = Name, Title = "Planned calendar", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true, UseStructuredContent = true,
-        OutputSchemaType = typeof(EventsResult))]
+    [McpServerTool(Name = Name, Title = "Planned calendar", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [OutputSchema(typeof(EventsResult))]
     [Description("Planned calendar items in a date range (default: today to 14 days ahead, athlete-local; at most 366 days): workouts, races " +
         "(RACE_A/B/C), notes, holidays, sickness… Each row has the event id (for edit_workout/delete_workout), date, category, name and sport; " +
         "workouts also have their planned duration, distance, load and intensity, and, when their text is Workout Builder syntax, IcuSync's " +

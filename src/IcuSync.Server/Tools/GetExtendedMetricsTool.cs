@@ -12,8 +12,8 @@ public sealed class GetExtendedMetricsTool(ToolRuntime runtime, ActivityAnalysis
 {
     public const string Name = "get_extended_metrics";
 
-    [McpServerTool(Name = Name, Title = "Extended activity metrics", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true,
-        UseStructuredContent = true, OutputSchemaType = typeof(ExtendedMetricsResult))]
+    [McpServerTool(Name = Name, Title = "Extended activity metrics", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [OutputSchema(typeof(ExtendedMetricsResult))]
     [Description("Metrics IcuSync computes itself from one activity's 1 Hz streams: NP, IF, VI, EF, aerobic decoupling (signed, with a " +
         "reading), HR drift, W′ balance minimum and time under 25% W′ (CP/W′ from sport settings, else fitted), mean-max power at 5 s, " +
         "1, 5, 20 and 60 min, and time in power/HR/pace zones. Fields that cannot be computed are listed under 'unavailable' with the " +

@@ -15,8 +15,8 @@ public sealed class GetFitnessTool(ToolRuntime runtime, FitnessSeries fitness, A
     /// <summary>Ranges longer than this are returned one row per week (each row is the week's last day) instead of one per day.</summary>
     public const int MaxDailyRows = ToolArguments.MaxListDays;
 
-    [McpServerTool(Name = Name, Title = "Fitness, fatigue and form", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true, UseStructuredContent = true,
-        OutputSchemaType = typeof(FitnessResult))]
+    [McpServerTool(Name = Name, Title = "Fitness, fatigue and form", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [OutputSchema(typeof(FitnessResult))]
     [Description("Fitness (CTL), fatigue (ATL), form (TSB = CTL − ATL, and as % of CTL) and ramp rate (CTL change per week) per day over a range " +
         "(default: the last 42 days; up to 10 years, weekly rows beyond 366 days), each day labelled with its Intervals.icu form zone (" +
         FormZones.Legend + "), plus the CTL trend of the last 28 days (Rising/Flat/Declining, plateau). Uses Intervals.icu's own values and " +

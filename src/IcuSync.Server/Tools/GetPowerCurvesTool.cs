@@ -12,8 +12,8 @@ public sealed class GetPowerCurvesTool(ToolRuntime runtime, PowerCurves curves)
 {
     public const string Name = "get_power_curves";
 
-    [McpServerTool(Name = Name, Title = "Power curves and CP", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true,
-        UseStructuredContent = true, OutputSchemaType = typeof(PowerCurvesResult))]
+    [McpServerTool(Name = Name, Title = "Power curves and CP", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [OutputSchema(typeof(PowerCurvesResult))]
     [Description("Mean-max power (best W held) at anchor durations 5 s to 60 min over a date range (default: the last 90 days), with " +
         "the activity id and date of each best, optionally against a comparison range with deltas in W and %. Adds CP, W′ and Pmax " +
         "fitted by IcuSync's analytics engine (Morton 3-parameter model, R², flags for parameters the data cannot identify).")]

@@ -12,8 +12,8 @@ public sealed class GetTrainingHistoryTool(ToolRuntime runtime, TrainingHistory 
 {
     public const string Name = "get_training_history";
 
-    [McpServerTool(Name = Name, Title = "Training history", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true,
-        UseStructuredContent = true, OutputSchemaType = typeof(TrainingHistoryResult))]
+    [McpServerTool(Name = Name, Title = "Training history", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [OutputSchema(typeof(TrainingHistoryResult))]
     [Description("Completed activities in a date range (default: the last 28 days to today, athlete-local), newest first, one compact row each " +
         "with its id (for get_activity_detail), date, sport, duration, distance, load, IF, power, HR, pace, RPE/feel; totals at the end.")]
     public Task<CallToolResult> GetTrainingHistoryAsync(

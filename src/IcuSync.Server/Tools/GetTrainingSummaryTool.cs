@@ -12,8 +12,8 @@ public sealed class GetTrainingSummaryTool(ToolRuntime runtime, TrainingSummarie
 {
     public const string Name = "get_training_summary";
 
-    [McpServerTool(Name = Name, Title = "Training summary", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true, UseStructuredContent = true,
-        OutputSchemaType = typeof(TrainingSummaryResult))]
+    [McpServerTool(Name = Name, Title = "Training summary", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [OutputSchema(typeof(TrainingSummaryResult))]
     [Description("Week-by-week (Monday–Sunday, athlete-local) or month-by-month training totals over a range of up to 10 years: sessions, " +
         "moving time, distance, load and elevation, split by sport, plus the 3-zone intensity distribution (low/moderate/high time from the " +
         "activities' zone times, with its model label and polarization index). Default: the current week and the 11 before it.")]

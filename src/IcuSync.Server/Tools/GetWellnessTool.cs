@@ -12,8 +12,8 @@ public sealed class GetWellnessTool(ToolRuntime runtime, WellnessLog wellness)
 {
     public const string Name = "get_wellness";
 
-    [McpServerTool(Name = Name, Title = "Wellness log", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true, UseStructuredContent = true,
-        OutputSchemaType = typeof(WellnessResult))]
+    [McpServerTool(Name = Name, Title = "Wellness log", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [OutputSchema(typeof(WellnessResult))]
     [Description("Daily wellness records over a range (default: the last 14 days; at most 366): HRV (rMSSD, ms), resting HR, sleep hours, " +
         "sleep score and quality, weight, readiness, SpO2, steps and the subjective scores soreness, fatigue, stress, mood, motivation and " +
         "injury, each with the name of its level (on every Intervals.icu 1–4 scale, 1 is the good end). Also the 7-day means and the HRV " +

@@ -8,8 +8,8 @@ namespace IcuSync.Server.Tools;
 [McpServerToolType]
 public sealed class ListAthletesTool(ToolRuntime runtime)
 {
-    [McpServerTool(Name = "list_athletes", Title = "List athletes", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(AthleteRoster))]
+    [McpServerTool(Name = "list_athletes", Title = "List athletes", ReadOnly = true, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [OutputSchema(typeof(AthleteRoster))]
     [Description("Lists the athletes this connection can reach, the tools granted for each, and which one is selected. " +
         "Use it first as a coach; then select_athlete, or pass 'athlete' to any data tool.")]
     public CallToolResult ListAthletes()

@@ -16,8 +16,8 @@ public sealed class PushWorkoutTool(ToolRuntime runtime, PlannedWorkouts workout
 {
     public const string Name = "push_workout";
 
-    [McpServerTool(Name = Name, Title = "Push a planned workout", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = true,
-        UseStructuredContent = true, OutputSchemaType = typeof(PushWorkoutResult))]
+    [McpServerTool(Name = Name, Title = "Push a planned workout", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = true)]
+    [OutputSchema(typeof(PushWorkoutResult))]
     [Description("Puts a planned workout (or a note) on the athlete's Intervals.icu calendar. Always call it first WITHOUT 'confirm': " +
         "that dry run checks the Workout Builder text against the syntax rules (errors refuse the write, with codes and fixes), and returns " +
         "the parsed steps, computed duration/distance/load/IF, warnings such as the duration trap, and a 'confirm' code. Show the preview to " +

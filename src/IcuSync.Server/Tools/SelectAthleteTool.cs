@@ -9,8 +9,8 @@ namespace IcuSync.Server.Tools;
 [McpServerToolType]
 public sealed class SelectAthleteTool(ToolRuntime runtime, IAthleteSelection selection)
 {
-    [McpServerTool(Name = "select_athlete", Title = "Select athlete", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = false,
-        UseStructuredContent = true, OutputSchemaType = typeof(AthleteSelected))]
+    [McpServerTool(Name = "select_athlete", Title = "Select athlete", ReadOnly = false, Idempotent = true, Destructive = false, OpenWorld = false)]
+    [OutputSchema(typeof(AthleteSelected))]
     [Description("Selects the athlete that later calls work on, by name or id (case-insensitive; must be unambiguous). " +
         "The selection is remembered for this connection.")]
     public async Task<CallToolResult> SelectAthleteAsync(

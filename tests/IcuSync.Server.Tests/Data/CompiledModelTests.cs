@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using IcuSync.Server.Data;
+using IcuSync.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -45,7 +46,7 @@ public sealed partial class CompiledModelTests
 
     private static void AssertUpToDate(IcuSyncDbContext db, string provider)
     {
-        var folder = Path.Combine(FindRepositoryRoot(), "src", "IcuSync.Server", "Data", "CompiledModels", provider);
+        var folder = Path.Combine(RepositoryPaths.Root(), "src", "IcuSync.Server", "Data", "CompiledModels", provider);
         var fix = $"The compiled {provider} model is out of date. Regenerate it with 'dotnet ef dbcontext optimize --project src/IcuSync.Server " +
             $"--context {db.GetType().Name} --output-dir Data/CompiledModels/{provider} --namespace IcuSync.Server.Data.CompiledModels.{provider}' " +
             "(see docs/accounts.md).";
@@ -106,17 +107,4 @@ public sealed partial class CompiledModelTests
 
     [GeneratedRegex("modelId: new Guid\\(\"[0-9a-f-]{36}\"\\)")]
     private static partial Regex ModelId();
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IcuSync.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IcuSync.slnx not found above the test binaries.");
-    }
 }
