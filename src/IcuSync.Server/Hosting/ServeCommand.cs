@@ -9,7 +9,10 @@ public static class ServeCommand
     public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken) =>
         RunAsync(args, Console.Error, cancellationToken);
 
-    /// <summary>Runs the server; a start-up it cannot make (address taken, invalid settings) is one line on <paramref name="error"/> and exit code 2.</summary>
+    /// <summary>
+    /// Runs the server; a start-up it cannot make (address taken, invalid settings) is one line on <paramref name="error"/> and
+    /// exit code 2. A stop signal, even one that comes while the server is still starting, exits with 0.
+    /// </summary>
     public static async Task<int> RunAsync(string[] args, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(error);
@@ -28,6 +31,11 @@ public static class ServeCommand
         {
             await error.WriteLineAsync("icusync serve: invalid settings: " + string.Join(" ", ex.Failures));
             return 2;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C or SIGTERM before the start finished: the server has stopped what it had started; a clean exit.
+            return 0;
         }
 
         await using var server = started;

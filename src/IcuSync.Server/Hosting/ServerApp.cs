@@ -112,29 +112,48 @@ public static class ServerApp
         // Last, after Razor Pages' antiforgery registered Data Protection (and its key-ring loader) once more.
         builder.Services.SkipKeyRingPreload();
         var app = builder.Build();
-        await app.Services.MigrateIcuSyncDatabaseAsync(cancellationToken);
-        if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
-        {
-            app.UseForwardedHeaders();
-        }
-
-        app.UseRateLimiter();
-        app.UseIcuSyncWeb();
-        app.UseMcpOriginCheck();
-        app.UseMcpRequestLimits();
-        app.UseMiddleware<McpTokenMiddleware>();
-        app.MapIcuSyncHealth();
-        app.MapPrometheusScrapingEndpoint(app.Configuration["Telemetry:PrometheusPath"] ?? "/metrics");
-        app.MapMcp("/mcp/{token}");
-        app.MapIcuSyncWeb();
-
+        var started = false;
         try
         {
+            await app.Services.MigrateIcuSyncDatabaseAsync(cancellationToken);
+            if (app.Configuration.GetValue("ForwardedHeaders:Enabled", false))
+            {
+                app.UseForwardedHeaders();
+            }
+
+            app.UseRateLimiter();
+            app.UseIcuSyncWeb();
+            app.UseMcpOriginCheck();
+            app.UseMcpRequestLimits();
+            app.UseMiddleware<McpTokenMiddleware>();
+            app.MapIcuSyncHealth();
+            app.MapPrometheusScrapingEndpoint(app.Configuration["Telemetry:PrometheusPath"] ?? "/metrics");
+            app.MapMcp("/mcp/{token}");
+            app.MapIcuSyncWeb();
+
             await app.StartAsync(cancellationToken);
+            started = true;
+            IReadOnlyList<DemoPrincipalUrl> demo = [];
+            // Demo principals are seeded on the built-in sandbox, or on an external sandbox flagged with Intervals:Sandbox=true
+            // (several instances sharing one database and one sandbox seed the same accounts and tokens).
+            if (sandbox is not null || app.Configuration.GetValue("Intervals:Sandbox", false))
+            {
+                using var scope = app.Services.CreateScope();
+                demo = (await scope.ServiceProvider.GetRequiredService<IDemoSeeder>().SeedAsync(cancellationToken)).Principals;
+            }
+
+            return new RunningServer(app, sandbox, demo);
         }
         catch
         {
-            // A taken address or a bad setting: release what was opened so far (the sandbox is not owned by the container).
+            // A taken address, a bad setting, or a stop signal before the start finished (the demo seeding runs while the
+            // server already answers): stop gracefully what was started, draining calls already admitted, and release
+            // what was opened so far (the sandbox is not owned by the container) before passing the error on.
+            if (started)
+            {
+                await app.StopAsync(CancellationToken.None);
+            }
+
             await app.DisposeAsync();
             if (sandbox is not null)
             {
@@ -143,17 +162,6 @@ public static class ServerApp
 
             throw;
         }
-
-        IReadOnlyList<DemoPrincipalUrl> demo = [];
-        // Demo principals are seeded on the built-in sandbox, or on an external sandbox flagged with Intervals:Sandbox=true
-        // (several instances sharing one database and one sandbox seed the same accounts and tokens).
-        if (sandbox is not null || app.Configuration.GetValue("Intervals:Sandbox", false))
-        {
-            using var scope = app.Services.CreateScope();
-            demo = (await scope.ServiceProvider.GetRequiredService<IDemoSeeder>().SeedAsync(cancellationToken)).Principals;
-        }
-
-        return new RunningServer(app, sandbox, demo);
     }
 
     /// <summary>

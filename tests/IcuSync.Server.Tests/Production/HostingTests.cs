@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using IcuSync.Intervals;
 using IcuSync.Sandbox;
+using IcuSync.Server.Accounts;
 using IcuSync.Server.Hosting;
 using IcuSync.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
@@ -200,6 +201,53 @@ public sealed class HostingTests
         await stop;
         Assert.True(result.IsError is not true, result.Text());
         Assert.True(result.Structured().GetProperty("activities").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task A_stop_while_the_demo_accounts_are_seeded_stops_the_server_and_frees_its_port()
+    {
+        // The demo seeding runs after the server started listening; a stop signal then must not leave it running.
+        var data = Directory.CreateTempSubdirectory("icusync-seeding-").FullName;
+        var port = TestServices.FreePort();
+        var seeder = new StalledSeeder();
+        using var stop = new CancellationTokenSource();
+        try
+        {
+            var start = ServerApp.StartAsync(
+                ["--urls", $"http://127.0.0.1:{port}", "--Database:ConnectionString", $"Data Source={Path.Combine(data, "icusync.db")}",
+                 "--Smtp:PickupDirectory", Path.Combine(data, "mail")],
+                builder => builder.Services.AddSingleton<IDemoSeeder>(seeder),
+                stop.Token);
+            await seeder.Entered.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            using (var live = await Http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/live")))
+            {
+                Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+            }
+
+            await stop.CancelAsync();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => start);
+            var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            listener.Stop();
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>A demo seeder that waits until the start is cancelled.</summary>
+    private sealed class StalledSeeder : IDemoSeeder
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<DemoSeedResult> SeedAsync(CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            throw new InvalidOperationException("Not reached.");
+        }
     }
 
     private static Task<HttpResponseMessage> PostPingAsync(string mcpUrl)
