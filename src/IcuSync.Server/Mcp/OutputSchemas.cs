@@ -52,7 +52,7 @@ public static class OutputSchemas
     public static JsonElement Generate(Type resultType) =>
         ListedSchemaTool.Portable(AIJsonUtilities.CreateJsonSchema(resultType, serializerOptions: IcuJson.Options));
 
-    /// <summary>The file's text for the given schemas: one compact schema per tool name, in name order.</summary>
+    /// <summary>The file's text for the given schemas: an indented object of each tool's schema by tool name, in name order.</summary>
     public static string Serialize(IEnumerable<KeyValuePair<string, JsonElement>> schemas) =>
         JsonSerializer.Serialize(
             schemas.OrderBy(s => s.Key, StringComparer.Ordinal).ToDictionary(s => s.Key, s => s.Value),
